@@ -1,0 +1,53 @@
+//! `ikrapport generate`.
+
+use super::Ctx;
+use ikrapport::generate::{generate, Options, Profile};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Mappa dataene skrives til.
+    #[arg(long, short, default_value = "generated")]
+    pub out: PathBuf,
+    /// kommune (én kommune, ~100 000 innbyggere) eller national (mange kommuner).
+    #[arg(long, default_value = "kommune", value_parser = ["kommune", "national"])]
+    pub profile: String,
+    /// Frø for tilfeldige tall: samme frø gir samme filer, byte for byte.
+    #[arg(long, default_value_t = 2025)]
+    pub seed: u64,
+    /// Antall kommuner (national).
+    #[arg(long, default_value_t = 357)]
+    pub municipalities: usize,
+    /// Antall år med avvik og tilsyn.
+    #[arg(long, default_value_t = 5)]
+    pub years: i32,
+    /// Siste år i dataene.
+    #[arg(long, default_value_t = 2025)]
+    pub last_year: i32,
+    /// Folketall (kommune).
+    #[arg(long, default_value_t = 100_000)]
+    pub population: u64,
+    /// CSV med kommunenummer, kommune, fylke og innbyggere å hente navn og folketall fra
+    /// (national), f.eks. ../shared/reference/municipalities-2025.csv.
+    #[arg(long)]
+    pub reference: Option<PathBuf>,
+}
+
+pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
+    let opts = Options {
+        profile: if a.profile == "national" { Profile::National } else { Profile::Kommune },
+        seed: a.seed,
+        municipalities: a.municipalities,
+        years: a.years,
+        last_year: a.last_year,
+        reference: a.reference,
+        population: a.population,
+    };
+    let sum = generate(&opts, &a.out)?;
+    if !ctx.quiet {
+        for (f, n) in &sum.files {
+            println!("{:<28} {:>10} rader", a.out.join(f).display(), super::num(*n));
+        }
+    }
+    Ok(0)
+}

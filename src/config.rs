@@ -1,0 +1,234 @@
+//! The project configuration `ikrapport.toml`, read and validated once.
+//!
+//! Every field has a default, so a folder of well-named files needs no config at all.
+//! Unknown keys are errors (a misspelt threshold must not be ignored silently).
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The config file name inside a project folder.
+pub const CONFIG_FILE: &str = "ikrapport.toml";
+
+/// Project configuration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Kommunenummer used where a file has no kommunenummer column.
+    pub kommunenummer: Option<String>,
+    /// Language of messages and reports.
+    pub language: Lang,
+    /// Maximum of the risk scales (probability and consequence): 5 by default; 4 and 6
+    /// are in use too.
+    pub scale_max: i64,
+    pub risk: RiskConfig,
+    /// Smallest group whose counts may be shown (03-report.md, "Privacy").
+    pub disclosure_threshold: i64,
+    pub survey: SurveyConfig,
+    /// Explicit file lists per source (`deviations`, `risks`, …), overriding detection.
+    pub sources: BTreeMap<String, SourceConfig>,
+    /// Extra header aliases: `[aliases.deviations] sector = ["seksjon"]`.
+    pub aliases: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Sector names written differently in different systems, mapped to one name.
+    pub sector_aliases: BTreeMap<String, String>,
+    pub analytics: AnalyticsConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            kommunenummer: None,
+            language: Lang::Nb,
+            scale_max: 5,
+            risk: RiskConfig::default(),
+            disclosure_threshold: 5,
+            survey: SurveyConfig::default(),
+            sources: BTreeMap::new(),
+            aliases: BTreeMap::new(),
+            sector_aliases: BTreeMap::new(),
+            analytics: AnalyticsConfig::default(),
+        }
+    }
+}
+
+/// Risk acceptance and zones (02-analytics.md, "Risks").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RiskConfig {
+    /// A measure is required when score > this, …
+    pub measure_threshold: i64,
+    /// … or when the risk is a breach of law or regulation.
+    pub law_breach_requires_measure: bool,
+    /// Scores up to this are green.
+    pub green_max: i64,
+    /// Scores up to this (above green) are yellow; above are red.
+    pub yellow_max: i64,
+}
+
+impl Default for RiskConfig {
+    fn default() -> Self {
+        RiskConfig {
+            measure_threshold: 10,
+            law_breach_requires_measure: true,
+            green_max: 4,
+            yellow_max: 10,
+        }
+    }
+}
+
+/// Which survey codebook to use.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SurveyConfig {
+    /// Path of the codebook TOML, relative to the project folder. Default: a `*.toml`
+    /// next to the survey file whose name contains `kodebok` or `codebook`, else the
+    /// built-in ROS-practice codebook.
+    pub codebook: Option<PathBuf>,
+}
+
+/// One source's explicit files.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceConfig {
+    pub files: Vec<PathBuf>,
+    /// Sheet to read in spreadsheets (else the first visible sheet whose header matches).
+    pub sheet: Option<String>,
+}
+
+/// Parameters of the analyses.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalyticsConfig {
+    /// Years in `deviation_trend`.
+    pub trend_years: i64,
+    /// Rows in `risk_top`.
+    pub risk_top_n: i64,
+    /// Targets and weights of the maturity indicators.
+    pub indicators: BTreeMap<String, IndicatorConfig>,
+}
+
+impl Default for AnalyticsConfig {
+    fn default() -> Self {
+        AnalyticsConfig {
+            trend_years: 5,
+            risk_top_n: 10,
+            indicators: BTreeMap::new(),
+        }
+    }
+}
+
+/// Target and weight of one maturity indicator (02-analytics.md, `maturity_indicators`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct IndicatorConfig {
+    /// At or above: green.
+    pub green: Option<f64>,
+    /// At or above (and below green): yellow; below: red.
+    pub yellow: Option<f64>,
+    /// Weight in the maturity index.
+    pub weight: Option<f64>,
+}
+
+impl Config {
+    /// Read `ikrapport.toml` from a project folder, or the defaults when there is none.
+    pub fn load(folder: &Path) -> Result<Config> {
+        let path = folder.join(CONFIG_FILE);
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::io(format!("kunne ikke lese {}", path.display()), e))?;
+        Config::parse(&text, &path)
+    }
+
+    /// Parse config text; `path` is named in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let cfg: Config = toml::from_str(text).map_err(|e| Error::Config {
+            file: path.to_path_buf(),
+            message: format!(
+                "Konfigurasjonsfila {} kan ikke leses: {}",
+                path.display(),
+                e.message()
+            ),
+        })?;
+        cfg.validate(path)?;
+        Ok(cfg)
+    }
+
+    fn validate(&self, path: &Path) -> Result<()> {
+        let bad = |m: String| Error::Config {
+            file: path.to_path_buf(),
+            message: format!("Konfigurasjonsfila {}: {m}", path.display()),
+        };
+        if !(2..=10).contains(&self.scale_max) {
+            return Err(bad(format!(
+                "scale_max = {} er ikke en brukbar skala (bruk 4, 5 eller 6)",
+                self.scale_max
+            )));
+        }
+        if let Some(k) = &self.kommunenummer {
+            if k.len() != 4 || !k.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad(format!(
+                    "kommunenummer = \"{k}\" skal ha fire siffer, f.eks. \"5001\""
+                )));
+            }
+        }
+        if self.risk.green_max >= self.risk.yellow_max {
+            return Err(bad("risk.green_max må være mindre enn risk.yellow_max".into()));
+        }
+        for name in self.sources.keys().chain(self.aliases.keys()) {
+            if crate::ingest::schema::SourceKind::parse(name).is_none() {
+                return Err(bad(format!(
+                    "ukjent kilde «{name}» (bruk deviations, risks, survey, units, maturity, inspections eller municipalities)"
+                )));
+            }
+        }
+        if self.disclosure_threshold < 1 {
+            return Err(bad("disclosure_threshold må være minst 1".into()));
+        }
+        Ok(())
+    }
+
+    /// Extra aliases from the config for a source's canonical column.
+    pub fn extra_aliases(&self, source: &str, column: &str) -> Vec<String> {
+        self.aliases
+            .iter()
+            .filter(|(s, _)| crate::ingest::schema::SourceKind::parse(s).map(|k| k.table_name()) == Some(source))
+            .filter_map(|(_, m)| m.get(column).cloned())
+            .flatten()
+            .collect()
+    }
+
+    /// A sector name as the project wants it written.
+    pub fn sector_name(&self, s: String) -> String {
+        match self.sector_aliases.get(&s) {
+            Some(v) => v.clone(),
+            None => s,
+        }
+    }
+
+    /// A commented default config (what `init` writes).
+    pub fn template() -> &'static str {
+        include_str!("assets/ikrapport.toml")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_errors_users_see() {
+        let c = Config::parse("", Path::new("ikrapport.toml")).unwrap();
+        assert_eq!(c.scale_max, 5);
+        assert_eq!(c.risk.measure_threshold, 10);
+        let e = Config::parse("kommunenummer = \"501\"", Path::new("ikrapport.toml")).unwrap_err();
+        assert!(e.to_string().contains("fire siffer"), "{e}");
+        let e = Config::parse("skala = 5", Path::new("ikrapport.toml")).unwrap_err();
+        assert!(e.to_string().contains("skala"), "{e}");
+        let c = Config::parse(Config::template(), Path::new("ikrapport.toml")).unwrap();
+        assert_eq!(c.kommunenummer.as_deref(), Some("5001"));
+    }
+}

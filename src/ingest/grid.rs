@@ -1,0 +1,143 @@
+//! The raw grid every reader produces: rows of cells with the row number the user sees
+//! (1-based, header counted; the line in a text editor for CSV, the row in Excel for
+//! spreadsheets). Readers differ; everything after the grid is shared.
+
+use calamine::Data;
+use chrono::NaiveDateTime;
+
+/// One cell as read, borrowed from the grid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    Text(&'a str),
+    Number(f64),
+    Bool(bool),
+    /// A real date cell (spreadsheet date format or Parquet date), already converted.
+    DateTime(NaiveDateTime),
+    /// A spreadsheet error value such as `#REF!`.
+    Error,
+}
+
+impl Cell<'_> {
+    /// True when the cell holds nothing (blank text counts as empty).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as the user would read it, for messages and the data-quality table.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.to_string(),
+            Cell::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    format!("{n}")
+                }
+            }
+            Cell::Bool(b) => b.to_string(),
+            Cell::DateTime(d) => d.date().format("%d.%m.%Y").to_string(),
+            Cell::Error => "#FEIL".into(),
+        }
+    }
+}
+
+/// Rows of a file: text records from CSV, typed cells from spreadsheets and Parquet.
+#[derive(Debug)]
+pub enum Rows {
+    /// (line number, record) of a delimited text file.
+    Text(Vec<(u64, csv::StringRecord)>),
+    /// (row number, cells) of a spreadsheet or Parquet file.
+    Cells(Vec<(u64, Vec<Data>)>),
+}
+
+/// A sheet of raw rows. `date1904` is the workbook's date system (Excel on old Macs).
+#[derive(Debug)]
+pub struct Grid {
+    pub sheet: Option<String>,
+    pub rows: Rows,
+    pub date1904: bool,
+}
+
+impl Grid {
+    pub fn len(&self) -> usize {
+        match &self.rows {
+            Rows::Text(r) => r.len(),
+            Rows::Cells(r) => r.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The user-visible number of row `i`.
+    pub fn row_number(&self, i: usize) -> u64 {
+        match &self.rows {
+            Rows::Text(r) => r[i].0,
+            Rows::Cells(r) => r[i].0,
+        }
+    }
+
+    /// Number of fields in row `i`.
+    pub fn width(&self, i: usize) -> usize {
+        match &self.rows {
+            Rows::Text(r) => r[i].1.len(),
+            Rows::Cells(r) => r[i].1.len(),
+        }
+    }
+
+    /// Cell `c` of row `i` (Empty past the end of a short row).
+    pub fn cell(&self, i: usize, c: usize) -> Cell<'_> {
+        match &self.rows {
+            Rows::Text(r) => match r[i].1.get(c) {
+                Some(s) => Cell::Text(s),
+                None => Cell::Empty,
+            },
+            Rows::Cells(r) => match r[i].1.get(c) {
+                Some(d) => data_cell(d, self.date1904),
+                None => Cell::Empty,
+            },
+        }
+    }
+
+    /// True when every cell of row `i` is blank.
+    pub fn row_is_blank(&self, i: usize) -> bool {
+        (0..self.width(i)).all(|c| self.cell(i, c).is_blank())
+    }
+
+    /// Index of the last non-blank cell of row `i` + 1.
+    pub fn used_width(&self, i: usize) -> usize {
+        (0..self.width(i))
+            .rev()
+            .find(|&c| !self.cell(i, c).is_blank())
+            .map_or(0, |c| c + 1)
+    }
+}
+
+fn data_cell(d: &Data, _date1904: bool) -> Cell<'_> {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => {
+            // calamine converts with the workbook's own epoch (1900 or 1904).
+            let (y, m, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            match chrono::NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)
+                .and_then(|date| date.and_hms_opt(h as u32, mi as u32, s as u32))
+            {
+                Some(v) => Cell::DateTime(v),
+                None => Cell::Number(dt.as_f64()),
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
+        Data::Error(_) => Cell::Error,
+    }
+}

@@ -1,0 +1,613 @@
+//! From a grid to a canonical table: find the header row, match columns, read every
+//! value, apply the source's rules (defaults, derived columns, cross-checks), and list
+//! each unusable or guessed value as a data-quality row.
+//!
+//! Rows are processed in parallel chunks (rayon) into typed column buffers, so a national
+//! data set does not hold a value object per cell.
+
+use super::grid::{Cell, Grid, Rows};
+use super::headers::{capitalize, closest_alias, key, match_header, sanitize};
+use super::quality::DqRow;
+use super::schema::{ColumnSpec, SourceKind, ValueKind};
+use super::values::{
+    parse_bool, parse_date, parse_enum, parse_kommunenummer, parse_number, parse_scale,
+    parse_severity, parse_text, EnumValue,
+};
+use crate::config::Config;
+use crate::i18n::{Reason, Severity};
+use chrono::NaiveDate;
+use polars::prelude::*;
+use rayon::prelude::*;
+
+/// How many rows above the header may hold titles and instructions (01-inputs.md).
+pub const HEADER_SEARCH_ROWS: usize = 30;
+
+/// What one column of the file became.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ColumnMatch {
+    /// The header as written in the file.
+    pub header: String,
+    /// The column name in the canonical table.
+    pub column: String,
+    /// `canonical`, `extra` (kept under a sanitised name) or `duplicate` (a second column
+    /// matching a canonical column already taken: kept as extra).
+    pub role: &'static str,
+}
+
+/// Per grid column: which canonical column (index) or extra column it feeds.
+#[derive(Debug, Clone)]
+pub enum Use {
+    Canonical(usize),
+    Extra(String),
+    Skip,
+}
+
+/// The header row found in a grid.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub index: usize,
+    pub row_number: u64,
+    pub uses: Vec<Use>,
+    pub matches: Vec<ColumnMatch>,
+    pub texts: Vec<String>,
+}
+
+/// Why no header row was found: what the best candidate row had.
+#[derive(Debug, Clone)]
+pub struct HeaderMiss {
+    pub row_number: Option<u64>,
+    pub found: Vec<String>,
+    pub missing: Vec<&'static str>,
+    /// (header found, alias it probably meant)
+    pub suggestions: Vec<(String, String)>,
+    pub matched: usize,
+}
+
+/// The canonical column each cell of row `i` matches.
+pub fn map_row(
+    grid: &Grid,
+    i: usize,
+    cols: &[ColumnSpec],
+    extra: &dyn Fn(&str) -> Vec<String>,
+) -> Vec<Option<usize>> {
+    (0..grid.width(i))
+        .map(|c| match grid.cell(i, c) {
+            Cell::Text(s) => match_header(s, cols, extra),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Find the first row within the first 30 non-blank rows whose headers cover the
+/// required columns. `accept` may demand more (the survey needs a question column).
+pub fn find_header(
+    grid: &Grid,
+    cols: &'static [ColumnSpec],
+    extra: &dyn Fn(&str) -> Vec<String>,
+    accept: &dyn Fn(&Grid, usize) -> bool,
+) -> Result<Header, HeaderMiss> {
+    let mut best: Option<(usize, usize)> = None; // (matched, row index)
+    let mut seen = 0;
+    for i in 0..grid.len() {
+        if grid.row_is_blank(i) {
+            continue;
+        }
+        seen += 1;
+        if seen > HEADER_SEARCH_ROWS {
+            break;
+        }
+        let m = map_row(grid, i, cols, extra);
+        let matched: std::collections::BTreeSet<usize> = m.iter().flatten().copied().collect();
+        let complete = cols
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.required)
+            .all(|(j, _)| matched.contains(&j));
+        if complete && accept(grid, i) {
+            return Ok(build_header(grid, i, &m, cols));
+        }
+        if best.is_none_or(|(n, _)| matched.len() > n) {
+            best = Some((matched.len(), i));
+        }
+    }
+    Err(miss(grid, best.map(|b| b.1), cols, extra))
+}
+
+fn texts_of(grid: &Grid, i: usize) -> Vec<String> {
+    (0..grid.used_width(i)).map(|c| grid.cell(i, c).display().trim().to_string()).collect()
+}
+
+fn build_header(grid: &Grid, i: usize, m: &[Option<usize>], cols: &[ColumnSpec]) -> Header {
+    let texts = texts_of(grid, i);
+    let mut taken = vec![false; cols.len()];
+    let mut used_names: std::collections::BTreeSet<String> =
+        cols.iter().map(|c| c.name.to_string()).collect();
+    for extra in ["source_file", "source_row"] {
+        used_names.insert(extra.into());
+    }
+    let mut uses = Vec::new();
+    let mut matches = Vec::new();
+    for (c, text) in texts.iter().enumerate() {
+        if text.is_empty() {
+            uses.push(Use::Skip);
+            continue;
+        }
+        match m.get(c).copied().flatten() {
+            Some(j) if !taken[j] => {
+                taken[j] = true;
+                uses.push(Use::Canonical(j));
+                matches.push(ColumnMatch {
+                    header: text.clone(),
+                    column: cols[j].name.into(),
+                    role: "canonical",
+                });
+            }
+            other => {
+                let mut name = sanitize(text);
+                if used_names.contains(&name) {
+                    name = format!("x_{name}");
+                }
+                let mut n = 2;
+                let base = name.clone();
+                while used_names.contains(&name) {
+                    name = format!("{base}_{n}");
+                    n += 1;
+                }
+                used_names.insert(name.clone());
+                uses.push(Use::Extra(name.clone()));
+                matches.push(ColumnMatch {
+                    header: text.clone(),
+                    column: name,
+                    role: if other.is_some() { "duplicate" } else { "extra" },
+                });
+            }
+        }
+    }
+    Header {
+        index: i,
+        row_number: grid.row_number(i),
+        uses,
+        matches,
+        texts,
+    }
+}
+
+fn miss(
+    grid: &Grid,
+    best: Option<usize>,
+    cols: &'static [ColumnSpec],
+    extra: &dyn Fn(&str) -> Vec<String>,
+) -> HeaderMiss {
+    let Some(i) = best else {
+        return HeaderMiss {
+            row_number: None,
+            found: Vec::new(),
+            missing: cols.iter().filter(|c| c.required).map(|c| c.name).collect(),
+            suggestions: Vec::new(),
+            matched: 0,
+        };
+    };
+    let m = map_row(grid, i, cols, extra);
+    let found = texts_of(grid, i);
+    let missing_specs: Vec<&ColumnSpec> = cols
+        .iter()
+        .enumerate()
+        .filter(|(j, c)| c.required && !m.contains(&Some(*j)))
+        .map(|(_, c)| c)
+        .collect();
+    let mut suggestions = Vec::new();
+    for spec in &missing_specs {
+        let mut best: Option<(String, &str, f64)> = None;
+        for (c, h) in found.iter().enumerate() {
+            if h.is_empty() || m.get(c).copied().flatten().is_some() {
+                continue;
+            }
+            if let Some((alias, sim)) = closest_alias(h, &[*spec]) {
+                if best.as_ref().is_none_or(|b| sim > b.2) {
+                    best = Some((h.clone(), alias, sim));
+                }
+            }
+        }
+        if let Some((h, alias, sim)) = best {
+            if sim >= 0.5 {
+                suggestions.push((h, capitalize(alias)));
+            }
+        }
+    }
+    HeaderMiss {
+        row_number: Some(grid.row_number(i)),
+        found,
+        missing: missing_specs.iter().map(|c| c.name).collect(),
+        suggestions,
+        matched: m.iter().flatten().count(),
+    }
+}
+
+/// A value read from a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Str(String),
+    Int(i64),
+    F64(f64),
+    Bool(bool),
+    Date(NaiveDate),
+}
+
+/// The physical type of a canonical column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OutType {
+    Str,
+    Int,
+    F64,
+    Bool,
+    Date,
+}
+
+/// Output type of a canonical column.
+pub fn out_type(source: SourceKind, spec: &ColumnSpec) -> OutType {
+    if source == SourceKind::Risks && spec.name == "score" {
+        return OutType::Int;
+    }
+    match spec.kind {
+        ValueKind::Text | ValueKind::FreeText | ValueKind::Kommunenummer | ValueKind::Enum(_) => {
+            OutType::Str
+        }
+        ValueKind::Date => OutType::Date,
+        ValueKind::RiskScale | ValueKind::Int { .. } | ValueKind::Severity | ValueKind::Count => {
+            OutType::Int
+        }
+        ValueKind::Number => OutType::F64,
+        ValueKind::Bool => OutType::Bool,
+    }
+}
+
+/// Typed buffers for one chunk of rows.
+enum Buf {
+    Str(Vec<Option<String>>),
+    Int(Vec<Option<i64>>),
+    F64(Vec<Option<f64>>),
+    Bool(Vec<Option<bool>>),
+    Date(Vec<Option<i32>>),
+}
+
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
+}
+
+impl Buf {
+    fn new(t: OutType) -> Buf {
+        match t {
+            OutType::Str => Buf::Str(Vec::new()),
+            OutType::Int => Buf::Int(Vec::new()),
+            OutType::F64 => Buf::F64(Vec::new()),
+            OutType::Bool => Buf::Bool(Vec::new()),
+            OutType::Date => Buf::Date(Vec::new()),
+        }
+    }
+
+    fn push(&mut self, v: Value) {
+        match (self, v) {
+            (Buf::Str(b), Value::Str(s)) => b.push(Some(s)),
+            (Buf::Str(b), _) => b.push(None),
+            (Buf::Int(b), Value::Int(i)) => b.push(Some(i)),
+            (Buf::Int(b), _) => b.push(None),
+            (Buf::F64(b), Value::F64(f)) => b.push(Some(f)),
+            (Buf::F64(b), Value::Int(i)) => b.push(Some(i as f64)),
+            (Buf::F64(b), _) => b.push(None),
+            (Buf::Bool(b), Value::Bool(x)) => b.push(Some(x)),
+            (Buf::Bool(b), _) => b.push(None),
+            (Buf::Date(b), Value::Date(d)) => b.push(Some((d - epoch()).num_days() as i32)),
+            (Buf::Date(b), _) => b.push(None),
+        }
+    }
+
+    fn into_column(self, name: &str) -> Column {
+        let name = PlSmallStr::from(name);
+        match self {
+            Buf::Str(b) => Column::new(name, b),
+            Buf::Int(b) => Column::new(name, b),
+            Buf::F64(b) => Column::new(name, b),
+            Buf::Bool(b) => Column::new(name, b),
+            Buf::Date(b) => Column::new(name, b)
+                .cast(&DataType::Date)
+                .expect("i32 casts to Date"),
+        }
+    }
+}
+
+/// Everything a row processor needs to know about the file.
+pub struct FileCtx<'a> {
+    pub source: SourceKind,
+    pub config: &'a Config,
+    /// The file as named in messages and the data-quality table.
+    pub label: String,
+    /// Used to generate ids (`<stem>-<row>`).
+    pub stem: String,
+    pub sheet: Option<String>,
+}
+
+/// The result of processing a grid.
+pub struct Processed {
+    pub df: DataFrame,
+    pub dq: Vec<DqRow>,
+    pub read: usize,
+    pub rejected: usize,
+}
+
+/// A problem found in one row: (column header as written, value, reason, severity).
+pub type Issue = (String, String, Reason, Severity);
+
+struct Chunk {
+    bufs: Vec<Buf>,
+    extras: Vec<Vec<Option<String>>>,
+    file_rows: Vec<i64>,
+    dq: Vec<DqRow>,
+    read: usize,
+    rejected: usize,
+}
+
+/// Process every data row below the header into the canonical table.
+pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
+    let cols = ctx.source.columns();
+    let types: Vec<OutType> = cols.iter().map(|c| out_type(ctx.source, c)).collect();
+    // Grid column feeding each canonical column, and the extra columns in order.
+    let mut src_of: Vec<Option<usize>> = vec![None; cols.len()];
+    let mut extras: Vec<(usize, String)> = Vec::new();
+    for (g, u) in header.uses.iter().enumerate() {
+        match u {
+            Use::Canonical(j) => src_of[*j] = Some(g),
+            Use::Extra(name) => extras.push((g, name.clone())),
+            Use::Skip => {}
+        }
+    }
+    let header_width = header.texts.len();
+    let start = header.index + 1;
+    let indices: Vec<usize> = (start..grid.len()).collect();
+    let chunks: Vec<Chunk> = indices
+        .par_chunks(16_384)
+        .map(|idx| {
+            let mut ch = Chunk {
+                bufs: types.iter().map(|t| Buf::new(*t)).collect(),
+                extras: vec![Vec::new(); extras.len()],
+                file_rows: Vec::new(),
+                dq: Vec::new(),
+                read: 0,
+                rejected: 0,
+            };
+            let mut values: Vec<Value> = Vec::with_capacity(cols.len());
+            let mut issues: Vec<Issue> = Vec::new();
+            for &i in idx {
+                if grid.row_is_blank(i) {
+                    continue;
+                }
+                ch.read += 1;
+                values.clear();
+                issues.clear();
+                let row = grid.row_number(i);
+                if let Rows::Text(_) = grid.rows {
+                    let w = grid.width(i);
+                    let used = grid.used_width(i);
+                    if used > header_width {
+                        issues.push((
+                            String::new(),
+                            grid.cell(i, header_width).display(),
+                            Reason::LongRow { found: w, expected: header_width },
+                            Severity::Error,
+                        ));
+                    } else if w < header_width {
+                        issues.push((
+                            String::new(),
+                            String::new(),
+                            Reason::ShortRow { found: w, expected: header_width },
+                            Severity::Warning,
+                        ));
+                    }
+                }
+                for (j, spec) in cols.iter().enumerate() {
+                    let v = match src_of[j] {
+                        None => Value::Null,
+                        Some(g) => {
+                            let cell = grid.cell(i, g);
+                            match read_value(ctx, spec, cell, grid.date1904) {
+                                Ok(v) => v,
+                                Err((reason, severity)) => {
+                                    let v = match &reason {
+                                        Reason::GuessedEnum { guessed } => Value::Str(guessed.clone()),
+                                        _ => Value::Null,
+                                    };
+                                    issues.push((
+                                        header.texts[g].clone(),
+                                        cell.display(),
+                                        reason,
+                                        severity,
+                                    ));
+                                    v
+                                }
+                            }
+                        }
+                    };
+                    values.push(v);
+                }
+                let text_of = |name: &str| -> (String, String) {
+                    let j = cols.iter().position(|c| c.name == name).unwrap_or(0);
+                    match src_of[j] {
+                        Some(g) => (header.texts[g].clone(), grid.cell(i, g).display()),
+                        None => (name.to_string(), String::new()),
+                    }
+                };
+                super::rules::finish_row(ctx, row, &mut values, &mut issues, &text_of);
+                let rejected = issues.iter().any(|x| x.3 == Severity::Error);
+                for (column, value, reason, severity) in issues.drain(..) {
+                    if rejected && severity == Severity::Warning {
+                        continue;
+                    }
+                    ch.dq.push(DqRow {
+                        file: ctx.label.clone(),
+                        sheet: ctx.sheet.clone(),
+                        row,
+                        column,
+                        value,
+                        severity,
+                        reason,
+                    });
+                }
+                if rejected {
+                    ch.rejected += 1;
+                    continue;
+                }
+                for (b, v) in ch.bufs.iter_mut().zip(values.drain(..)) {
+                    b.push(v);
+                }
+                for (k, (g, _)) in extras.iter().enumerate() {
+                    ch.extras[k].push(parse_text(grid.cell(i, *g)));
+                }
+                ch.file_rows.push(row as i64);
+            }
+            ch
+        })
+        .collect();
+
+    let mut dq = Vec::new();
+    let (mut read, mut rejected) = (0, 0);
+    let mut frames: Vec<DataFrame> = Vec::new();
+    for ch in chunks {
+        dq.extend(ch.dq);
+        read += ch.read;
+        rejected += ch.rejected;
+        let height = ch.file_rows.len();
+        let mut columns: Vec<Column> = ch
+            .bufs
+            .into_iter()
+            .zip(cols)
+            .map(|(b, c)| b.into_column(c.name))
+            .collect();
+        for (buf, (_, name)) in ch.extras.into_iter().zip(&extras) {
+            columns.push(Column::new(name.as_str().into(), buf));
+        }
+        columns.push(Column::new_scalar(
+            "source_file".into(),
+            Scalar::new(DataType::String, AnyValue::StringOwned(ctx.label.as_str().into())),
+            height,
+        ));
+        columns.push(Column::new("source_row".into(), ch.file_rows));
+        frames.push(DataFrame::new(height, columns).expect("columns of equal length"));
+    }
+    let df = match frames.len() {
+        0 => empty_frame(ctx.source, &extras.iter().map(|e| e.1.clone()).collect::<Vec<_>>()),
+        _ => {
+            let mut it = frames.into_iter();
+            let mut first = it.next().expect("one frame");
+            for f in it {
+                first.vstack_mut_owned(f).expect("same schema");
+            }
+            first.rechunk_mut();
+            first
+        }
+    };
+    Processed {
+        df,
+        dq,
+        read,
+        rejected,
+    }
+}
+
+/// An empty canonical table of a source (with the given extra columns).
+pub fn empty_frame(source: SourceKind, extras: &[String]) -> DataFrame {
+    let mut columns: Vec<Column> = source
+        .columns()
+        .iter()
+        .map(|c| {
+            let dt = match out_type(source, c) {
+                OutType::Str => DataType::String,
+                OutType::Int => DataType::Int64,
+                OutType::F64 => DataType::Float64,
+                OutType::Bool => DataType::Boolean,
+                OutType::Date => DataType::Date,
+            };
+            Column::new_empty(c.name.into(), &dt)
+        })
+        .collect();
+    for e in extras {
+        columns.push(Column::new_empty(e.as_str().into(), &DataType::String));
+    }
+    columns.push(Column::new_empty("source_file".into(), &DataType::String));
+    columns.push(Column::new_empty("source_row".into(), &DataType::Int64));
+    DataFrame::new(0, columns).expect("empty frame")
+}
+
+/// Read one cell as the value of a canonical column.
+pub fn read_value(
+    ctx: &FileCtx<'_>,
+    spec: &ColumnSpec,
+    cell: Cell<'_>,
+    date1904: bool,
+) -> Result<Value, (Reason, Severity)> {
+    let err = |r: Reason| (r, Severity::Error);
+    if cell.is_blank() {
+        return if spec.required {
+            Err(err(Reason::RequiredBlank))
+        } else {
+            Ok(Value::Null)
+        };
+    }
+    match spec.kind {
+        ValueKind::Text => {
+            let t = parse_text(cell);
+            Ok(match t {
+                Some(s) if spec.name == "sector" => Value::Str(ctx.config.sector_name(s)),
+                Some(s) => Value::Str(s),
+                None => Value::Null,
+            })
+        }
+        ValueKind::FreeText => Ok(match cell {
+            Cell::Text(s) => Value::Str(s.trim().to_string()),
+            other => parse_text(other).map_or(Value::Null, Value::Str),
+        }),
+        ValueKind::Kommunenummer => parse_kommunenummer(cell).map(Value::Str).map_err(err),
+        ValueKind::Date => parse_date(cell, date1904).map(Value::Date).map_err(err),
+        ValueKind::RiskScale => parse_scale(cell, 1, ctx.config.scale_max)
+            .map(Value::Int)
+            .map_err(err),
+        ValueKind::Int { min, max } => parse_scale(cell, min, max).map(Value::Int).map_err(err),
+        ValueKind::Count => {
+            let v = parse_number(cell).map_err(err)?;
+            if v < 0.0 {
+                Err(err(Reason::Negative))
+            } else if v.fract() != 0.0 {
+                Err(err(Reason::NotAnInteger))
+            } else {
+                Ok(Value::Int(v as i64))
+            }
+        }
+        ValueKind::Number => {
+            let v = parse_number(cell).map_err(err)?;
+            if v < 0.0 {
+                Err(err(Reason::Negative))
+            } else {
+                Ok(Value::F64(v))
+            }
+        }
+        ValueKind::Bool => parse_bool(cell).map(Value::Bool).map_err(err),
+        ValueKind::Severity => parse_severity(cell).map(Value::Int).map_err(err),
+        ValueKind::Enum(e) => {
+            let text = parse_text(cell).unwrap_or_default();
+            match parse_enum(&text, e) {
+                Ok(EnumValue::Known(v)) => Ok(Value::Str(v.into())),
+                Ok(EnumValue::Guessed(v)) => Err((
+                    Reason::GuessedEnum { guessed: v.into() },
+                    Severity::Warning,
+                )),
+                // An unknown value in an enum without a fallback: the row is kept and the
+                // value left blank, with a warning (these enums are all optional).
+                Err(r) => Err((r, Severity::Warning)),
+            }
+        }
+    }
+}
+
+/// Keys of the header texts of a row, for classification.
+pub fn header_keys(grid: &Grid, i: usize) -> Vec<String> {
+    texts_of(grid, i).iter().map(|t| key(t)).collect()
+}

@@ -1,0 +1,77 @@
+//! # ikrapport
+//!
+//! Reporting and analytics engine for internal control (internkontroll) in Norwegian
+//! municipalities: every kommune must run internal control under kommuneloven § 25-1 and
+//! report on it, and on the results of state inspections, to the council each year
+//! (§ 25-2). ikrapport reads the files analysts actually have (deviation logs, ROS
+//! registers, surveys, maturity self-assessments, inspections), computes the result tables
+//! of the report, and (in later versions) renders the report bundle.
+//!
+//! The library is the product; the `ikrapport` binary is a thin CLI over it.
+//!
+//! ```no_run
+//! let project = ikrapport::Project::open("sample-data").unwrap();
+//! let data = project.ingest().unwrap();
+//! let deviations = data.table(ikrapport::SourceKind::Deviations);
+//! println!("{} deviations, {} rows rejected", deviations.height(), data.rows_rejected());
+//! ```
+
+pub mod config;
+pub mod error;
+pub mod generate;
+pub mod i18n;
+pub mod ingest;
+pub mod init;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use i18n::Lang;
+pub use ingest::schema::SourceKind;
+pub use ingest::{FileReport, Ingested};
+
+use std::path::{Path, PathBuf};
+
+/// A project folder: input files plus an optional `ikrapport.toml`.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Project {
+    /// Open a project folder and read its config (defaults when there is none).
+    pub fn open(folder: impl AsRef<Path>) -> Result<Project> {
+        let root = folder.as_ref().to_path_buf();
+        if !root.is_dir() {
+            return Err(Error::Usage(format!(
+                "Fant ikke mappa «{}». Oppgi en prosjektmappe med datafiler, f.eks. sample-data.",
+                root.display()
+            )));
+        }
+        let config = Config::load(&root)?;
+        Ok(Project { root, config })
+    }
+
+    /// Ingest every file. Unusable files are reported in [`Ingested::files`]; use
+    /// [`Project::ingest_checked`] to stop at the first one.
+    pub fn ingest(&self) -> Result<Ingested> {
+        ingest::ingest(&self.root, &self.config)
+    }
+
+    /// Ingest, failing on the first unusable file, and (with `strict`) on any rejected
+    /// row.
+    pub fn ingest_checked(&self, strict: bool) -> Result<Ingested> {
+        let data = self.ingest()?;
+        if let Some(e) = data.first_error() {
+            return Err(e);
+        }
+        if strict && data.rows_rejected() > 0 {
+            return Err(Error::Strict(format!(
+                "{} rader ble avvist, og --strict er gitt. Se datakvalitetstabellen (ikrapport validate {}) for hvilke rader og hvorfor.",
+                data.rows_rejected(),
+                self.root.display()
+            )));
+        }
+        Ok(data)
+    }
+}
