@@ -176,7 +176,9 @@ impl Config {
             }
         }
         if self.risk.green_max >= self.risk.yellow_max {
-            return Err(bad("risk.green_max må være mindre enn risk.yellow_max".into()));
+            return Err(bad(
+                "risk.green_max må være mindre enn risk.yellow_max".into()
+            ));
         }
         for name in self.sources.keys().chain(self.aliases.keys()) {
             if crate::ingest::schema::SourceKind::parse(name).is_none() {
@@ -195,7 +197,9 @@ impl Config {
     pub fn extra_aliases(&self, source: &str, column: &str) -> Vec<String> {
         self.aliases
             .iter()
-            .filter(|(s, _)| crate::ingest::schema::SourceKind::parse(s).map(|k| k.table_name()) == Some(source))
+            .filter(|(s, _)| {
+                crate::ingest::schema::SourceKind::parse(s).map(|k| k.table_name()) == Some(source)
+            })
             .filter_map(|(_, m)| m.get(column).cloned())
             .flatten()
             .collect()

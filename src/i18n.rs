@@ -124,19 +124,11 @@ impl Reason {
                 .pick("ikke et tall", "ikkje eit tal", "not a number")
                 .into(),
             Reason::NotAnInteger => lang
-                .pick(
-                    "ikke et heltall",
-                    "ikkje eit heiltal",
-                    "not a whole number",
-                )
+                .pick("ikke et heltall", "ikkje eit heiltal", "not a whole number")
                 .into(),
             Reason::OutOfScale { min, max } => format!(
                 "{} {min}–{max}",
-                lang.pick(
-                    "utenfor skalaen",
-                    "utanfor skalaen",
-                    "outside the scale"
-                )
+                lang.pick("utenfor skalaen", "utanfor skalaen", "outside the scale")
             ),
             Reason::Negative => lang
                 .pick(
@@ -146,11 +138,7 @@ impl Reason {
                 )
                 .into(),
             Reason::NotABool => lang
-                .pick(
-                    "ikke ja/nei",
-                    "ikkje ja/nei",
-                    "not yes/no",
-                )
+                .pick("ikke ja/nei", "ikkje ja/nei", "not yes/no")
                 .into(),
             Reason::GuessedEnum { guessed } => format!(
                 "{} «{guessed}»",
@@ -211,7 +199,9 @@ impl Reason {
             Reason::UnknownAnswer { question } => match lang {
                 Lang::Nb => format!("ukjent svaralternativ på «{question}»; svaret er utelatt"),
                 Lang::Nn => format!("ukjent svaralternativ på «{question}»; svaret er utelate"),
-                Lang::En => format!("unknown answer option for «{question}»; the answer is left out"),
+                Lang::En => {
+                    format!("unknown answer option for «{question}»; the answer is left out")
+                }
             },
             Reason::ClosedBeforeReported => lang
                 .pick(

@@ -41,15 +41,27 @@ AV-2025-00002;Oppvekst og utdanning;Haugen skole;03.03.2025;;;Forbedringsforslag
 /// Create a project folder. Existing files are never overwritten: they are listed as
 /// skipped.
 pub fn init(folder: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    std::fs::create_dir_all(folder).map_err(|e| Error::io(format!("kunne ikke lage mappa {}", folder.display()), e))?;
+    std::fs::create_dir_all(folder)
+        .map_err(|e| Error::io(format!("kunne ikke lage mappa {}", folder.display()), e))?;
     let mut files: Vec<(String, String)> = vec![
-        (crate::config::CONFIG_FILE.into(), crate::config::Config::template().into()),
-        ("ros-undersokelse-kodebok.toml".into(), crate::ingest::survey::DEFAULT_CODEBOOK.into()),
+        (
+            crate::config::CONFIG_FILE.into(),
+            crate::config::Config::template().into(),
+        ),
+        (
+            "ros-undersokelse-kodebok.toml".into(),
+            crate::ingest::survey::DEFAULT_CODEBOOK.into(),
+        ),
     ];
     for (name, content) in EXAMPLES {
         // The multi-select example joins options with `;`: quote that cell.
         let content = if *name == "ros-undersokelse.csv" {
-            content.replace("Tjenestespesifikk;Informasjonssikkerhet", "\"Tjenestespesifikk;Informasjonssikkerhet\"").replace("Nærmeste leder;Verneombud", "\"Nærmeste leder;Verneombud\"")
+            content
+                .replace(
+                    "Tjenestespesifikk;Informasjonssikkerhet",
+                    "\"Tjenestespesifikk;Informasjonssikkerhet\"",
+                )
+                .replace("Nærmeste leder;Verneombud", "\"Nærmeste leder;Verneombud\"")
         } else {
             content.to_string()
         };
@@ -62,7 +74,8 @@ pub fn init(folder: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
             skipped.push(p);
             continue;
         }
-        std::fs::write(&p, content).map_err(|e| Error::io(format!("kunne ikke skrive {}", p.display()), e))?;
+        std::fs::write(&p, content)
+            .map_err(|e| Error::io(format!("kunne ikke skrive {}", p.display()), e))?;
         written.push(p);
     }
     Ok((written, skipped))

@@ -1,7 +1,7 @@
 //! `ikrapport generate`.
 
 use super::Ctx;
-use ikrapport::generate::{generate, Options, Profile};
+use ikrapport::generate::{Options, Profile, generate};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -24,9 +24,10 @@ pub struct Args {
     /// Siste år i dataene.
     #[arg(long, default_value_t = 2025)]
     pub last_year: i32,
-    /// Folketall (kommune).
-    #[arg(long, default_value_t = 100_000)]
-    pub population: u64,
+    /// Folketall (kommune; standard 100 000), eller største folketall blant de oppdiktede
+    /// kommunene (national; standard 120 000).
+    #[arg(long)]
+    pub population: Option<u64>,
     /// CSV med kommunenummer, kommune, fylke og innbyggere å hente navn og folketall fra
     /// (national), f.eks. ../shared/reference/municipalities-2025.csv.
     #[arg(long)]
@@ -35,18 +36,30 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let opts = Options {
-        profile: if a.profile == "national" { Profile::National } else { Profile::Kommune },
+        profile: if a.profile == "national" {
+            Profile::National
+        } else {
+            Profile::Kommune
+        },
         seed: a.seed,
         municipalities: a.municipalities,
         years: a.years,
         last_year: a.last_year,
         reference: a.reference,
-        population: a.population,
+        population: a.population.unwrap_or(if a.profile == "national" {
+            120_000
+        } else {
+            100_000
+        }),
     };
     let sum = generate(&opts, &a.out)?;
     if !ctx.quiet {
         for (f, n) in &sum.files {
-            println!("{:<28} {:>10} rader", a.out.join(f).display(), super::num(*n));
+            println!(
+                "{:<28} {:>10} rader",
+                a.out.join(f).display(),
+                super::num(*n)
+            );
         }
     }
     Ok(0)

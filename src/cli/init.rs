@@ -17,11 +17,20 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
             println!("{} {}", lang.pick("Skrev", "Skreiv", "Wrote"), p.display());
         }
         for p in &skipped {
-            println!("{} {} ({})", lang.pick("Hoppet over", "Hoppa over", "Skipped"), p.display(), lang.pick("finnes fra før", "finst frå før", "already exists"));
+            println!(
+                "{} {} ({})",
+                lang.pick("Hoppet over", "Hoppa over", "Skipped"),
+                p.display(),
+                lang.pick("finnes fra før", "finst frå før", "already exists")
+            );
         }
         println!(
             "{} ikrapport validate {}",
-            lang.pick("Neste steg: legg inn egne eksporter i mappa og kjør", "Neste steg: legg eigne eksportar i mappa og køyr", "Next: put your own exports in the folder and run"),
+            lang.pick(
+                "Neste steg: legg inn egne eksporter i mappa og kjør",
+                "Neste steg: legg eigne eksportar i mappa og køyr",
+                "Next: put your own exports in the folder and run"
+            ),
             a.folder.display()
         );
     }

@@ -42,7 +42,11 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { ikrapport::error::EXIT_USAGE } else { 0 };
+            let code = if e.use_stderr() {
+                ikrapport::error::EXIT_USAGE
+            } else {
+                0
+            };
             let _ = e.print();
             return code;
         }
@@ -55,7 +59,10 @@ pub fn main() -> i32 {
         Some((_, Some(l))) => Some(l),
         None => None,
     };
-    let ctx = Ctx { lang: lang_flag, quiet: cli.quiet };
+    let ctx = Ctx {
+        lang: lang_flag,
+        quiet: cli.quiet,
+    };
     let result = match cli.command {
         Command::Run(a) => run::run(a, &ctx),
         Command::Validate(a) => validate::run(a, &ctx),

@@ -2,7 +2,7 @@
 //! stops on unusable files (and, with `--strict`, on rejected rows), and prints the
 //! validation summary per source.
 
-use super::{num, Ctx};
+use super::{Ctx, num};
 use ikrapport::SourceKind;
 use std::path::PathBuf;
 
@@ -21,17 +21,30 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let data = project.ingest_checked(a.strict)?;
     if !ctx.quiet {
         let lang = project.config.language;
-        println!("{} {}", lang.pick("Prosjekt:", "Prosjekt:", "Project:"), a.folder.display());
+        println!(
+            "{} {}",
+            lang.pick("Prosjekt:", "Prosjekt:", "Project:"),
+            a.folder.display()
+        );
         for k in SourceKind::ALL {
             if let Some(df) = data.tables.get(&k) {
-                println!("  {:<22} {:>10} {}", k.table_name(), num(df.height()), lang.pick("rader", "rader", "rows"));
+                println!(
+                    "  {:<22} {:>10} {}",
+                    k.table_name(),
+                    num(df.height()),
+                    lang.pick("rader", "rader", "rows")
+                );
             }
         }
         println!(
             "  {:<22} {:>10} {}",
             "data_quality",
             num(data.data_quality.len()),
-            lang.pick("rader (se ikrapport validate)", "rader (sjå ikrapport validate)", "rows (see ikrapport validate)")
+            lang.pick(
+                "rader (se ikrapport validate)",
+                "rader (sjå ikrapport validate)",
+                "rows (see ikrapport validate)"
+            )
         );
     }
     Ok(0)

@@ -3,9 +3,9 @@
 //! kept as extra), rows read / kept / rejected, then the data-quality rows. `--json`
 //! prints the same as one JSON document.
 
-use super::{num, Ctx};
-use ikrapport::i18n::{Lang, Severity};
+use super::{Ctx, num};
 use ikrapport::Ingested;
+use ikrapport::i18n::{Lang, Severity};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -47,7 +47,11 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
             "{}: {} {}",
             lang.pick("Feil", "Feil", "Error"),
             num(data.rows_rejected()),
-            lang.pick("rader ble avvist, og --strict er gitt.", "rader vart avviste, og --strict er gjeve.", "rows were rejected and --strict is given.")
+            lang.pick(
+                "rader ble avvist, og --strict er gitt.",
+                "rader vart avviste, og --strict er gjeve.",
+                "rows were rejected and --strict is given."
+            )
         );
         return Ok(ikrapport::error::EXIT_BAD_INPUT);
     }
@@ -83,17 +87,35 @@ fn to_json(data: &Ingested, folder: &std::path::Path) -> String {
 fn print_human(data: &Ingested, lang: Lang, limit: usize) {
     let l = |nb: &'static str, nn: &'static str, en: &'static str| lang.pick(nb, nn, en);
     for f in &data.files {
-        let src = f.source.map(|s| format!("{} ({})", s.display_nb(), s.table_name())).unwrap_or_else(|| "?".into());
+        let src = f
+            .source
+            .map(|s| format!("{} ({})", s.display_nb(), s.table_name()))
+            .unwrap_or_else(|| "?".into());
         let how = match f.detected_by {
-            Some("config") => l("oppgitt i ikrapport.toml", "oppgjeve i ikrapport.toml", "given in ikrapport.toml"),
-            Some("name") => l("kjent igjen på navnet", "kjend att på namnet", "recognised by name"),
-            Some("headers") => l("kjent igjen på overskriftene", "kjend att på overskriftene", "recognised by headers"),
+            Some("config") => l(
+                "oppgitt i ikrapport.toml",
+                "oppgjeve i ikrapport.toml",
+                "given in ikrapport.toml",
+            ),
+            Some("name") => l(
+                "kjent igjen på navnet",
+                "kjend att på namnet",
+                "recognised by name",
+            ),
+            Some("headers") => l(
+                "kjent igjen på overskriftene",
+                "kjend att på overskriftene",
+                "recognised by headers",
+            ),
             _ => "",
         };
         println!("{} {}", l("Fil:", "Fil:", "File:"), f.file);
         println!("  {} {src} – {how}", l("Kilde:", "Kjelde:", "Source:"));
         if let Some(err) = &f.error {
-            println!("  {} {err}", l("KAN IKKE BRUKES:", "KAN IKKJE BRUKAST:", "UNUSABLE:"));
+            println!(
+                "  {} {err}",
+                l("KAN IKKE BRUKES:", "KAN IKKJE BRUKAST:", "UNUSABLE:")
+            );
             println!();
             continue;
         }
@@ -102,24 +124,44 @@ fn print_human(data: &Ingested, lang: Lang, limit: usize) {
             fmt.push_str(&format!(", {e}"));
         }
         if let Some(d) = &f.delimiter {
-            fmt.push_str(&format!(", {} «{d}»", l("skilletegn", "skiljeteikn", "delimiter")));
+            fmt.push_str(&format!(
+                ", {} «{d}»",
+                l("skilletegn", "skiljeteikn", "delimiter")
+            ));
         }
         println!("  {} {fmt}", l("Format:", "Format:", "Format:"));
         if let Some(s) = &f.sheet {
             println!("  {} {s}", l("Ark:", "Ark:", "Sheet:"));
         }
         if let Some(r) = f.header_row {
-            println!("  {} {r}", l("Overskriftsrad:", "Overskriftsrad:", "Header row:"));
+            println!(
+                "  {} {r}",
+                l("Overskriftsrad:", "Overskriftsrad:", "Header row:")
+            );
         }
         if let Some(cb) = &f.codebook {
             println!("  {} {cb}", l("Kodebok:", "Kodebok:", "Codebook:"));
         }
         println!("  {}", l("Kolonner:", "Kolonnar:", "Columns:"));
-        let w = f.columns.iter().map(|c| c.header.chars().count()).max().unwrap_or(10).min(60);
+        let w = f
+            .columns
+            .iter()
+            .map(|c| c.header.chars().count())
+            .max()
+            .unwrap_or(10)
+            .min(60);
         for c in &f.columns {
             let note = match c.role {
-                "extra" => l(" (ukjent kolonne, beholdt som ekstra)", " (ukjend kolonne, halden på som ekstra)", " (unknown column, kept as extra)"),
-                "duplicate" => l(" (samme som en tidligere kolonne, beholdt som ekstra)", " (same som ein tidlegare kolonne, halden på som ekstra)", " (same as an earlier column, kept as extra)"),
+                "extra" => l(
+                    " (ukjent kolonne, beholdt som ekstra)",
+                    " (ukjend kolonne, halden på som ekstra)",
+                    " (unknown column, kept as extra)",
+                ),
+                "duplicate" => l(
+                    " (samme som en tidligere kolonne, beholdt som ekstra)",
+                    " (same som ein tidlegare kolonne, halden på som ekstra)",
+                    " (same as an earlier column, kept as extra)",
+                ),
                 "question" => l(" (spørsmål)", " (spørsmål)", " (question)"),
                 _ => "",
             };
@@ -127,7 +169,15 @@ fn print_human(data: &Ingested, lang: Lang, limit: usize) {
             println!("    {header:<w$} → {}{note}", c.column);
         }
         if !f.columns_absent.is_empty() {
-            println!("  {} {}", l("Ikke i fila (valgfrie):", "Ikkje i fila (valfrie):", "Not in the file (optional):"), f.columns_absent.join(", "));
+            println!(
+                "  {} {}",
+                l(
+                    "Ikke i fila (valgfrie):",
+                    "Ikkje i fila (valfrie):",
+                    "Not in the file (optional):"
+                ),
+                f.columns_absent.join(", ")
+            );
         }
         println!(
             "  {} {} {}, {} {}, {} {}, {} {}",
@@ -144,22 +194,60 @@ fn print_human(data: &Ingested, lang: Lang, limit: usize) {
         println!();
     }
     let n = data.data_quality.len();
-    println!("{} ({} {}):", l("Datakvalitet", "Datakvalitet", "Data quality"), num(n), l("rader", "rader", "rows"));
+    println!(
+        "{} ({} {}):",
+        l("Datakvalitet", "Datakvalitet", "Data quality"),
+        num(n),
+        l("rader", "rader", "rows")
+    );
     if n == 0 {
-        println!("  {}", l("Ingen avviste eller tvilsomme verdier.", "Ingen avviste eller tvilsame verdiar.", "No rejected or doubtful values."));
+        println!(
+            "  {}",
+            l(
+                "Ingen avviste eller tvilsomme verdier.",
+                "Ingen avviste eller tvilsame verdiar.",
+                "No rejected or doubtful values."
+            )
+        );
     }
     for d in data.data_quality.iter().take(limit) {
         let sev = match d.severity {
             Severity::Error => l("avvist", "avvist", "rejected"),
             Severity::Warning => l("advarsel", "åtvaring", "warning"),
         };
-        let sheet = d.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default();
-        let col = if d.column.is_empty() { String::new() } else { format!(", «{}»", d.column) };
-        let val = if d.value.is_empty() { String::new() } else { format!(" = «{}»", d.value.replace('\n', " ")) };
-        println!("  {}{sheet} {} {}{col}{val}: {sev} – {}", d.file, l("rad", "rad", "row"), d.row, d.reason.text(lang));
+        let sheet = d
+            .sheet
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
+        let col = if d.column.is_empty() {
+            String::new()
+        } else {
+            format!(", «{}»", d.column)
+        };
+        let val = if d.value.is_empty() {
+            String::new()
+        } else {
+            format!(" = «{}»", d.value.replace('\n', " "))
+        };
+        println!(
+            "  {}{sheet} {} {}{col}{val}: {sev} – {}",
+            d.file,
+            l("rad", "rad", "row"),
+            d.row,
+            d.reason.text(lang)
+        );
     }
     if n > limit {
-        println!("  … {} {}", num(n - limit), l("til (se alle med --json)", "til (sjå alle med --json)", "more (see all with --json)"));
+        println!(
+            "  … {} {}",
+            num(n - limit),
+            l(
+                "til (se alle med --json)",
+                "til (sjå alle med --json)",
+                "more (see all with --json)"
+            )
+        );
     }
     let read: usize = data.files.iter().map(|f| f.rows_read).sum();
     let kept: usize = data.files.iter().map(|f| f.rows_kept).sum();

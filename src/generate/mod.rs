@@ -16,10 +16,10 @@ pub mod write;
 use crate::error::{Error, Result};
 use rng::Rand;
 use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook};
-use sources::{fmt_date, Sheet};
+use sources::{Sheet, fmt_date};
 use std::path::{Path, PathBuf};
 use world::Municipality;
-use write::{csv_file, xe, CsvOut, Encoding};
+use write::{CsvOut, Encoding, csv_file, xe};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,8 @@ pub struct Options {
     /// A municipalities CSV (kommunenummer, kommune, fylke, innbyggere) to take names and
     /// populations from (national profile).
     pub reference: Option<PathBuf>,
-    /// Population of the one municipality (kommune profile).
+    /// Population of the one municipality (kommune profile), or the largest of the
+    /// fictitious ones (national profile without a reference).
     pub population: u64,
 }
 
@@ -79,9 +80,13 @@ fn seed_for(seed: u64, muni: usize, source: u64) -> u64 {
 /// Generate into `out` (created if missing).
 pub fn generate(opts: &Options, out: &Path) -> Result<Summary> {
     if opts.years < 1 || opts.years > 30 {
-        return Err(Error::Usage(format!("--years {} er utenfor 1–30", opts.years)));
+        return Err(Error::Usage(format!(
+            "--years {} er utenfor 1–30",
+            opts.years
+        )));
     }
-    std::fs::create_dir_all(out).map_err(|e| Error::io(format!("kunne ikke lage mappa {}", out.display()), e))?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| Error::io(format!("kunne ikke lage mappa {}", out.display()), e))?;
     match opts.profile {
         Profile::Kommune => kommune(opts, out),
         Profile::National => national(opts, out),
@@ -89,14 +94,22 @@ pub fn generate(opts: &Options, out: &Path) -> Result<Summary> {
 }
 
 fn write_text(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))
+    std::fs::write(path, text)
+        .map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))
 }
 
 fn kommune(opts: &Options, out: &Path) -> Result<Summary> {
     let first = opts.last_year - opts.years + 1;
     let last = opts.last_year;
     let mut r = Rand::new(seed_for(opts.seed, 0, 0));
-    let m = Municipality::new("9901".into(), "Eksempelvik".into(), "Eksempel fylke".into(), opts.population, &mut r, false);
+    let m = Municipality::new(
+        "9901".into(),
+        "Eksempelvik".into(),
+        "Eksempel fylke".into(),
+        opts.population,
+        &mut r,
+        false,
+    );
     let mut sum = Summary::default();
 
     write_text(
@@ -108,7 +121,14 @@ fn kommune(opts: &Options, out: &Path) -> Result<Summary> {
     )?;
 
     // Deviations: Windows-1252, `;`, CRLF, like Excel's "CSV (semikolonseparert)".
-    let mut dev = sources::deviations(&m, &mut Rand::new(seed_for(opts.seed, 0, 1)), first, last, false, true);
+    let mut dev = sources::deviations(
+        &m,
+        &mut Rand::new(seed_for(opts.seed, 0, 1)),
+        first,
+        last,
+        false,
+        true,
+    );
     plant_deviation_errors(&mut dev, last);
     let n_dev = dev.rows.len();
     write_long_row_csv(&out.join("avvik.csv"), &dev)?;
@@ -119,10 +139,27 @@ fn kommune(opts: &Options, out: &Path) -> Result<Summary> {
     risk_workbook(&out.join("ros-register.xlsx"), &m, &risks, last)?;
 
     let mut sv = sources::survey(&m, &mut Rand::new(seed_for(opts.seed, 0, 3)), last, false);
-    sources::plant(&mut sv, &[(3, "Hvilken sektor jobber du i?", ""), (8, "Er ROS-analyser relevant for ditt arbeid?", "Kanskje")]);
-    csv_file(&out.join("ros-undersokelse.csv"), &sv.headers, &sv.rows, b',', Encoding::Utf8Bom, false)?;
-    sum.files.push(("ros-undersokelse.csv".into(), sv.rows.len()));
-    write_text(&out.join("ros-undersokelse-kodebok.toml"), crate::ingest::survey::DEFAULT_CODEBOOK)?;
+    sources::plant(
+        &mut sv,
+        &[
+            (3, "Hvilken sektor jobber du i?", ""),
+            (8, "Er ROS-analyser relevant for ditt arbeid?", "Kanskje"),
+        ],
+    );
+    csv_file(
+        &out.join("ros-undersokelse.csv"),
+        &sv.headers,
+        &sv.rows,
+        b',',
+        Encoding::Utf8Bom,
+        false,
+    )?;
+    sum.files
+        .push(("ros-undersokelse.csv".into(), sv.rows.len()));
+    write_text(
+        &out.join("ros-undersokelse-kodebok.toml"),
+        crate::ingest::survey::DEFAULT_CODEBOOK,
+    )?;
 
     units_workbook(&out.join("enheter.xlsx"), &m, last)?;
     sum.files.push(("enheter.xlsx".into(), m.units.len()));
@@ -131,9 +168,22 @@ fn kommune(opts: &Options, out: &Path) -> Result<Summary> {
     maturity_workbook(&out.join("modenhet.xlsx"), &mat, last)?;
     sum.files.push(("modenhet.xlsx".into(), mat.rows.len()));
 
-    let mut ins = sources::inspections(&m, &mut Rand::new(seed_for(opts.seed, 0, 5)), first, last, false);
+    let mut ins = sources::inspections(
+        &m,
+        &mut Rand::new(seed_for(opts.seed, 0, 5)),
+        first,
+        last,
+        false,
+    );
     sources::plant(&mut ins, &[(2, "Antall lovbrudd", "to")]);
-    csv_file(&out.join("tilsyn.csv"), &ins.headers, &ins.rows, b';', Encoding::Utf8Bom, true)?;
+    csv_file(
+        &out.join("tilsyn.csv"),
+        &ins.headers,
+        &ins.rows,
+        b';',
+        Encoding::Utf8Bom,
+        true,
+    )?;
     sum.files.push(("tilsyn.csv".into(), ins.rows.len()));
     Ok(sum)
 }
@@ -158,8 +208,14 @@ fn plant_deviation_errors(dev: &mut Sheet, last: i32) {
     // A closed date before the reported date (a warning: the row is kept).
     let i = 2 * n / 3;
     let (rc, cc) = (
-        dev.headers.iter().position(|h| h == "Meldt dato").unwrap_or(0),
-        dev.headers.iter().position(|h| h == "Lukket dato").unwrap_or(0),
+        dev.headers
+            .iter()
+            .position(|h| h == "Meldt dato")
+            .unwrap_or(0),
+        dev.headers
+            .iter()
+            .position(|h| h == "Lukket dato")
+            .unwrap_or(0),
     );
     if let Ok(d) = crate::ingest::values::parse_date_text(&dev.rows[i][rc]) {
         dev.rows[i][cc] = fmt_date(d - chrono::Duration::days(3));
@@ -182,7 +238,10 @@ fn write_long_row_csv(path: &Path, dev: &Sheet) -> Result<()> {
     if text.contains(MARK) {
         // Windows-1252 bytes that are not UTF-8 would be mangled by a text replace:
         // splice the bytes instead.
-        let pos = bytes.windows(MARK.len()).position(|w| w == MARK.as_bytes()).expect("marker");
+        let pos = bytes
+            .windows(MARK.len())
+            .position(|w| w == MARK.as_bytes())
+            .expect("marker");
         let mut out = bytes[..pos].to_vec();
         out.extend_from_slice(b"Sendt hjem; ingen skade");
         out.extend_from_slice(&bytes[pos + MARK.len()..]);
@@ -196,40 +255,112 @@ fn risk_workbook(path: &Path, m: &Municipality, risks: &[sources::Risk], last: i
     wb.set_properties(&write::fixed_properties(last));
     let title = Format::new().set_bold().set_font_size(14);
     let note = Format::new().set_italic();
-    let group = Format::new().set_bold().set_align(FormatAlign::Center).set_background_color("#D9E1F2");
-    let head = Format::new().set_bold().set_background_color("#D9E1F2").set_text_wrap();
+    let group = Format::new()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_background_color("#D9E1F2");
+    let head = Format::new()
+        .set_bold()
+        .set_background_color("#D9E1F2")
+        .set_text_wrap();
     let date = Format::new().set_num_format("dd.mm.yyyy");
     let grey = Format::new().set_background_color("#EDEDED");
 
     // A first visible sheet without the register: the reader must pick the right one.
     let guide = wb.add_worksheet().set_name("Veiledning").map_err(xe)?;
-    guide.write_string(0, 0, "Veiledning til ROS-registeret").map_err(xe)?;
-    guide.write_string(2, 0, "1. Beskriv hva som kan gå galt.").map_err(xe)?;
-    guide.write_string(3, 0, "2. Vurder sannsynlighet og konsekvens på en skala fra 1 til 5.").map_err(xe)?;
-    guide.write_string(4, 0, "3. Beskriv tiltak for alle risikoer med risiko over 10 eller lovbrudd.").map_err(xe)?;
+    guide
+        .write_string(0, 0, "Veiledning til ROS-registeret")
+        .map_err(xe)?;
+    guide
+        .write_string(2, 0, "1. Beskriv hva som kan gå galt.")
+        .map_err(xe)?;
+    guide
+        .write_string(
+            3,
+            0,
+            "2. Vurder sannsynlighet og konsekvens på en skala fra 1 til 5.",
+        )
+        .map_err(xe)?;
+    guide
+        .write_string(
+            4,
+            0,
+            "3. Beskriv tiltak for alle risikoer med risiko over 10 eller lovbrudd.",
+        )
+        .map_err(xe)?;
 
     let ws = wb.add_worksheet().set_name("Register").map_err(xe)?;
     let headers = [
-        "Nr", "Sektor", "Enhet", "Navn på analyse", "Type analyse", "Risikogruppe", "Risikokategori", "Hva kan gå galt",
-        "Sannsynlighet (1-5)", "Konsekvens (1-5)", "Risiko (S x K)", "Lovbrudd (ja/nei)", "Håndtering", "Tiltak",
-        "Tiltaksansvarlig", "Frist", "Tiltaksstatus", "S etter tiltak", "K etter tiltak", "Vurdert dato", "Neste vurdering",
+        "Nr",
+        "Sektor",
+        "Enhet",
+        "Navn på analyse",
+        "Type analyse",
+        "Risikogruppe",
+        "Risikokategori",
+        "Hva kan gå galt",
+        "Sannsynlighet (1-5)",
+        "Konsekvens (1-5)",
+        "Risiko (S x K)",
+        "Lovbrudd (ja/nei)",
+        "Håndtering",
+        "Tiltak",
+        "Tiltaksansvarlig",
+        "Frist",
+        "Tiltaksstatus",
+        "S etter tiltak",
+        "K etter tiltak",
+        "Vurdert dato",
+        "Neste vurdering",
     ];
     let lastc = headers.len() as u16 - 1;
-    ws.merge_range(0, 0, 0, lastc, &format!("ROS-register – {} kommune", m.name), &title).map_err(xe)?;
-    ws.merge_range(1, 0, 1, lastc, "Skriv kort! Hvite felter fylles ut, grå felter beregnes automatisk.", &note).map_err(xe)?;
-    ws.write_string(2, 0, "Skala: 1 = svært lav, 2 = lav, 3 = middels, 4 = høy, 5 = svært høy").map_err(xe)?;
-    ws.merge_range(3, 8, 3, 10, "Risikovurdering", &group).map_err(xe)?;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        lastc,
+        &format!("ROS-register – {} kommune", m.name),
+        &title,
+    )
+    .map_err(xe)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        lastc,
+        "Skriv kort! Hvite felter fylles ut, grå felter beregnes automatisk.",
+        &note,
+    )
+    .map_err(xe)?;
+    ws.write_string(
+        2,
+        0,
+        "Skala: 1 = svært lav, 2 = lav, 3 = middels, 4 = høy, 5 = svært høy",
+    )
+    .map_err(xe)?;
+    ws.merge_range(3, 8, 3, 10, "Risikovurdering", &group)
+        .map_err(xe)?;
     ws.merge_range(3, 12, 3, 16, "Tiltak", &group).map_err(xe)?;
-    ws.merge_range(3, 17, 3, 18, "Restrisiko", &group).map_err(xe)?;
+    ws.merge_range(3, 17, 3, 18, "Restrisiko", &group)
+        .map_err(xe)?;
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(4, c as u16, *h, &head).map_err(xe)?;
+        ws.write_string_with_format(4, c as u16, *h, &head)
+            .map_err(xe)?;
     }
     let n = risks.len();
     for (i, rk) in risks.iter().enumerate() {
         let row = 5 + i as u32;
         let excel_row = row + 1;
         ws.write_number(row, 0, (i + 1) as f64).map_err(xe)?;
-        for (c, v) in [(1, &rk.sector), (2, &rk.unit), (3, &rk.analysis), (4, &rk.analysis_type), (5, &rk.risk_group), (6, &rk.category), (7, &rk.hazard)] {
+        for (c, v) in [
+            (1, &rk.sector),
+            (2, &rk.unit),
+            (3, &rk.analysis),
+            (4, &rk.analysis_type),
+            (5, &rk.risk_group),
+            (6, &rk.category),
+            (7, &rk.hazard),
+        ] {
             ws.write_string(row, c, v).map_err(xe)?;
         }
         // Planted bad values: 7 on a 1–5 scale, a word, a decimal.
@@ -248,17 +379,33 @@ fn risk_workbook(path: &Path, m: &Municipality, risks: &[sources::Risk], last: i
             None => ws.write_number(row, 9, rk.k as f64).map_err(xe)?,
         };
         // Score as a formula with its cached value; one row has a stale typed-over value.
-        let cached = if i == n / 3 { rk.p * rk.k + 2 } else { rk.p * rk.k };
-        ws.write_formula_with_format(row, 10, Formula::new(format!("=I{excel_row}*J{excel_row}")).set_result(cached.to_string()), &grey)
+        let cached = if i == n / 3 {
+            rk.p * rk.k + 2
+        } else {
+            rk.p * rk.k
+        };
+        ws.write_formula_with_format(
+            row,
+            10,
+            Formula::new(format!("=I{excel_row}*J{excel_row}")).set_result(cached.to_string()),
+            &grey,
+        )
+        .map_err(xe)?;
+        ws.write_string(row, 11, if rk.law_breach { "Ja" } else { "Nei" })
             .map_err(xe)?;
-        ws.write_string(row, 11, if rk.law_breach { "Ja" } else { "Nei" }).map_err(xe)?;
-        for (c, v) in [(12, &rk.treatment), (13, &rk.measure), (14, &rk.owner), (16, &rk.measure_status)] {
+        for (c, v) in [
+            (12, &rk.treatment),
+            (13, &rk.measure),
+            (14, &rk.owner),
+            (16, &rk.measure_status),
+        ] {
             if !v.is_empty() {
                 ws.write_string(row, c, v).map_err(xe)?;
             }
         }
         if let Some(d) = rk.due {
-            ws.write_datetime_with_format(row, 15, &d, &date).map_err(xe)?;
+            ws.write_datetime_with_format(row, 15, d, &date)
+                .map_err(xe)?;
         }
         if let Some(v) = rk.rp {
             ws.write_number(row, 17, v as f64).map_err(xe)?;
@@ -266,8 +413,10 @@ fn risk_workbook(path: &Path, m: &Municipality, risks: &[sources::Risk], last: i
         if let Some(v) = rk.rk {
             ws.write_number(row, 18, v as f64).map_err(xe)?;
         }
-        ws.write_datetime_with_format(row, 19, &rk.assessed, &date).map_err(xe)?;
-        ws.write_datetime_with_format(row, 20, &rk.next_review, &date).map_err(xe)?;
+        ws.write_datetime_with_format(row, 19, rk.assessed, &date)
+            .map_err(xe)?;
+        ws.write_datetime_with_format(row, 20, rk.next_review, &date)
+            .map_err(xe)?;
     }
     ws.set_freeze_panes(5, 0).map_err(xe)?;
 
@@ -285,17 +434,29 @@ fn units_workbook(path: &Path, m: &Municipality, last: i32) -> Result<()> {
     wb.set_properties(&write::fixed_properties(last));
     let ws = wb.add_worksheet().set_name("Enheter").map_err(xe)?;
     let bold = Format::new().set_bold();
-    for (c, h) in ["Kommunenummer", "Sektor", "Enhet", "Antall årsverk", "Overordnet"].iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold).map_err(xe)?;
+    for (c, h) in [
+        "Kommunenummer",
+        "Sektor",
+        "Enhet",
+        "Antall årsverk",
+        "Overordnet",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(xe)?;
     }
     for (i, u) in m.units.iter().enumerate() {
         let r = i as u32 + 1;
         // Excel drops the leading zero of a number-formatted kommunenummer; keep text.
         ws.write_string(r, 0, &m.knr).map_err(xe)?;
-        ws.write_string(r, 1, world::SECTORS[u.sector].name).map_err(xe)?;
+        ws.write_string(r, 1, world::SECTORS[u.sector].name)
+            .map_err(xe)?;
         ws.write_string(r, 2, &u.name).map_err(xe)?;
         ws.write_number(r, 3, u.employees).map_err(xe)?;
-        ws.write_string(r, 4, world::SECTORS[u.sector].name).map_err(xe)?;
+        ws.write_string(r, 4, world::SECTORS[u.sector].name)
+            .map_err(xe)?;
     }
     wb.save(path).map_err(xe)
 }
@@ -304,10 +465,16 @@ fn maturity_workbook(path: &Path, mat: &Sheet, last: i32) -> Result<()> {
     let mut wb = Workbook::new();
     wb.set_properties(&write::fixed_properties(last));
     let ws = wb.add_worksheet().set_name("Egenvurdering").map_err(xe)?;
-    ws.write_string(0, 0, "Egenvurdering av internkontroll (kommuneloven § 25-1)").map_err(xe)?;
+    ws.write_string(
+        0,
+        0,
+        "Egenvurdering av internkontroll (kommuneloven § 25-1)",
+    )
+    .map_err(xe)?;
     let bold = Format::new().set_bold();
     for (c, h) in mat.headers.iter().enumerate() {
-        ws.write_string_with_format(2, c as u16, h, &bold).map_err(xe)?;
+        ws.write_string_with_format(2, c as u16, h, &bold)
+            .map_err(xe)?;
     }
     let date_col = mat.headers.iter().position(|h| h == "Dato");
     for (i, row) in mat.rows.iter().enumerate() {
@@ -315,8 +482,10 @@ fn maturity_workbook(path: &Path, mat: &Sheet, last: i32) -> Result<()> {
         for (c, v) in row.iter().enumerate() {
             if Some(c) == date_col {
                 // Dates pasted as values: plain Excel serial numbers, no date format.
-                let d = crate::ingest::values::parse_date_text(v).map_err(|_| Error::Internal("generated date".into()))?;
-                let serial = (d - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("epoch")).num_days();
+                let d = crate::ingest::values::parse_date_text(v)
+                    .map_err(|_| Error::Internal("generated date".into()))?;
+                let serial =
+                    (d - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("epoch")).num_days();
                 ws.write_number(r, c as u16, serial as f64).map_err(xe)?;
             } else if let Ok(n) = v.parse::<f64>() {
                 ws.write_number(r, c as u16, n).map_err(xe)?;
@@ -332,32 +501,55 @@ fn maturity_workbook(path: &Path, mat: &Sheet, last: i32) -> Result<()> {
 /// fictitious names with populations drawn like Norway's (many small, few large).
 fn municipalities(opts: &Options) -> Result<Vec<(String, String, String, u64)>> {
     if let Some(p) = &opts.reference {
-        let text = std::fs::read_to_string(p).map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
         let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        let headers = rdr.headers().map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?.clone();
+        let headers = rdr
+            .headers()
+            .map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?
+            .clone();
         let col = |name: &str| headers.iter().position(|h| h == name);
-        let (k, n, f, i) = match (col("kommunenummer"), col("kommune"), col("fylke"), col("innbyggere")) {
+        let (k, n, f, i) = match (
+            col("kommunenummer"),
+            col("kommune"),
+            col("fylke"),
+            col("innbyggere"),
+        ) {
             (Some(k), Some(n), Some(f), Some(i)) => (k, n, f, i),
             _ => {
                 return Err(Error::Usage(format!(
                     "{} må ha kolonnene kommunenummer, kommune, fylke og innbyggere",
                     p.display()
-                )))
+                )));
             }
         };
         let mut out = Vec::new();
         for rec in rdr.records().flatten().take(opts.municipalities) {
-            let pop = rec.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(5000);
-            out.push((rec.get(k).unwrap_or("").to_string(), rec.get(n).unwrap_or("").to_string(), rec.get(f).unwrap_or("").to_string(), pop));
+            let pop = rec
+                .get(i)
+                .and_then(|x| x.parse::<u64>().ok())
+                .unwrap_or(5000);
+            out.push((
+                rec.get(k).unwrap_or("").to_string(),
+                rec.get(n).unwrap_or("").to_string(),
+                rec.get(f).unwrap_or("").to_string(),
+                pop,
+            ));
         }
         return Ok(out);
     }
     let mut r = Rand::new(seed_for(opts.seed, 9999, 0));
     Ok((0..opts.municipalities)
         .map(|i| {
-            // Log-uniform 1 500 – 120 000 inhabitants.
-            let pop = (1500.0 * (80.0f64).powf(r.f64())).round() as u64;
-            (format!("{:04}", 9100 + i), world::fictitious_name(i), "Eksempel fylke".to_string(), pop)
+            // Log-uniform from 1 500 to `population` inhabitants (many small, few large).
+            let max = opts.population.max(2000) as f64;
+            let pop = (1500.0 * (max / 1500.0).powf(r.f64())).round() as u64;
+            (
+                format!("{:04}", 9100 + i),
+                world::fictitious_name(i),
+                "Eksempel fylke".to_string(),
+                pop,
+            )
         })
         .collect())
 }
@@ -380,25 +572,106 @@ fn national(opts: &Options, out: &Path) -> Result<Summary> {
             munis.len()
         ),
     )?;
-    write_text(&out.join("ros-undersokelse-kodebok.toml"), crate::ingest::survey::DEFAULT_CODEBOOK)?;
+    write_text(
+        &out.join("ros-undersokelse-kodebok.toml"),
+        crate::ingest::survey::DEFAULT_CODEBOOK,
+    )?;
 
     // Kommuner (the municipalities reference).
     let rows: Vec<Vec<String>> = munis
         .iter()
-        .map(|m| vec![m.knr.clone(), m.name.clone(), m.fylke.clone(), m.population.to_string(), m.kostra_group.clone()])
+        .map(|m| {
+            vec![
+                m.knr.clone(),
+                m.name.clone(),
+                m.fylke.clone(),
+                m.population.to_string(),
+                m.kostra_group.clone(),
+            ]
+        })
         .collect();
-    csv_file(&out.join("kommuner.csv"), &["kommunenummer", "kommune", "fylke", "innbyggere", "kostra_group"].map(String::from), &rows, b',', Encoding::Utf8, false)?;
+    csv_file(
+        &out.join("kommuner.csv"),
+        &[
+            "kommunenummer",
+            "kommune",
+            "fylke",
+            "innbyggere",
+            "kostra_group",
+        ]
+        .map(String::from),
+        &rows,
+        b',',
+        Encoding::Utf8,
+        false,
+    )?;
     sum.files.push(("kommuner.csv".into(), rows.len()));
 
     type Gen = dyn Fn(&Municipality, usize) -> Sheet;
     let seed = opts.seed;
     let specs: Vec<(&str, u8, Encoding, bool, Box<Gen>)> = vec![
-        ("avvik.csv", b';', Encoding::Windows1252, true, Box::new(move |m, i| sources::deviations(m, &mut Rand::new(seed_for(seed, i, 1)), first, last, true, false))),
-        ("ros-register.csv", b';', Encoding::Utf8Bom, true, Box::new(move |m, i| risk_sheet(m, &sources::risks(m, &mut Rand::new(seed_for(seed, i, 2)), last)))),
-        ("ros-undersokelse.csv", b',', Encoding::Utf8Bom, false, Box::new(move |m, i| sources::survey(m, &mut Rand::new(seed_for(seed, i, 3)), last, true))),
-        ("enheter.csv", b';', Encoding::Utf8Bom, true, Box::new(|m, _| units_sheet(m))),
-        ("modenhet.csv", b';', Encoding::Utf8Bom, true, Box::new(move |m, i| sources::maturity(m, &mut Rand::new(seed_for(seed, i, 4)), last, true))),
-        ("tilsyn.csv", b';', Encoding::Utf8Bom, true, Box::new(move |m, i| sources::inspections(m, &mut Rand::new(seed_for(seed, i, 5)), first, last, true))),
+        (
+            "avvik.csv",
+            b';',
+            Encoding::Windows1252,
+            true,
+            Box::new(move |m, i| {
+                sources::deviations(
+                    m,
+                    &mut Rand::new(seed_for(seed, i, 1)),
+                    first,
+                    last,
+                    true,
+                    false,
+                )
+            }),
+        ),
+        (
+            "ros-register.csv",
+            b';',
+            Encoding::Utf8Bom,
+            true,
+            Box::new(move |m, i| {
+                risk_sheet(
+                    m,
+                    &sources::risks(m, &mut Rand::new(seed_for(seed, i, 2)), last),
+                )
+            }),
+        ),
+        (
+            "ros-undersokelse.csv",
+            b',',
+            Encoding::Utf8Bom,
+            false,
+            Box::new(move |m, i| {
+                sources::survey(m, &mut Rand::new(seed_for(seed, i, 3)), last, true)
+            }),
+        ),
+        (
+            "enheter.csv",
+            b';',
+            Encoding::Utf8Bom,
+            true,
+            Box::new(|m, _| units_sheet(m)),
+        ),
+        (
+            "modenhet.csv",
+            b';',
+            Encoding::Utf8Bom,
+            true,
+            Box::new(move |m, i| {
+                sources::maturity(m, &mut Rand::new(seed_for(seed, i, 4)), last, true)
+            }),
+        ),
+        (
+            "tilsyn.csv",
+            b';',
+            Encoding::Utf8Bom,
+            true,
+            Box::new(move |m, i| {
+                sources::inspections(m, &mut Rand::new(seed_for(seed, i, 5)), first, last, true)
+            }),
+        ),
     ];
     for (name, delim, enc, crlf, make) in specs {
         let mut writer: Option<CsvOut> = None;
@@ -409,7 +682,13 @@ fn national(opts: &Options, out: &Path) -> Result<Summary> {
                 plant_national(name, &mut sheet);
             }
             if writer.is_none() {
-                writer = Some(CsvOut::create(&out.join(name), &sheet.headers, delim, enc, crlf)?);
+                writer = Some(CsvOut::create(
+                    &out.join(name),
+                    &sheet.headers,
+                    delim,
+                    enc,
+                    crlf,
+                )?);
             }
             if let Some(w) = writer.as_mut() {
                 for r in &sheet.rows {
@@ -430,7 +709,13 @@ fn national(opts: &Options, out: &Path) -> Result<Summary> {
 fn plant_national(file: &str, sheet: &mut Sheet) {
     match file {
         "avvik.csv" => sources::plant(sheet, &[(5, "Meldt dato", "31.02.2024"), (9, "Sektor", "")]),
-        "ros-register.csv" => sources::plant(sheet, &[(3, "Sannsynlighet (1-5)", "7"), (6, "Konsekvens (1-5)", "høy")]),
+        "ros-register.csv" => sources::plant(
+            sheet,
+            &[
+                (3, "Sannsynlighet (1-5)", "7"),
+                (6, "Konsekvens (1-5)", "høy"),
+            ],
+        ),
         "tilsyn.csv" => sources::plant(sheet, &[(1, "Tilsynsdato", "2024-13-01")]),
         _ => {}
     }
@@ -438,9 +723,27 @@ fn plant_national(file: &str, sheet: &mut Sheet) {
 
 fn risk_sheet(m: &Municipality, risks: &[sources::Risk]) -> Sheet {
     let headers = [
-        "Kommunenummer", "Sektor", "Enhet", "Navn på analyse", "Type analyse", "Risikogruppe", "Risikokategori", "Hva kan gå galt",
-        "Sannsynlighet (1-5)", "Konsekvens (1-5)", "Risiko (S x K)", "Lovbrudd (ja/nei)", "Håndtering", "Tiltak", "Tiltaksansvarlig",
-        "Frist", "Tiltaksstatus", "S etter tiltak", "K etter tiltak", "Vurdert dato", "Neste vurdering",
+        "Kommunenummer",
+        "Sektor",
+        "Enhet",
+        "Navn på analyse",
+        "Type analyse",
+        "Risikogruppe",
+        "Risikokategori",
+        "Hva kan gå galt",
+        "Sannsynlighet (1-5)",
+        "Konsekvens (1-5)",
+        "Risiko (S x K)",
+        "Lovbrudd (ja/nei)",
+        "Håndtering",
+        "Tiltak",
+        "Tiltaksansvarlig",
+        "Frist",
+        "Tiltaksstatus",
+        "S etter tiltak",
+        "K etter tiltak",
+        "Vurdert dato",
+        "Neste vurdering",
     ]
     .map(String::from)
     .to_vec();
@@ -449,10 +752,30 @@ fn risk_sheet(m: &Municipality, risks: &[sources::Risk]) -> Sheet {
         .iter()
         .map(|r| {
             vec![
-                m.knr.clone(), r.sector.clone(), r.unit.clone(), r.analysis.clone(), r.analysis_type.clone(), r.risk_group.clone(),
-                r.category.clone(), r.hazard.clone(), r.p.to_string(), r.k.to_string(), (r.p * r.k).to_string(),
-                if r.law_breach { "Ja".into() } else { "Nei".into() }, r.treatment.clone(), r.measure.clone(), r.owner.clone(),
-                r.due.map(fmt_date).unwrap_or_default(), r.measure_status.clone(), opt(r.rp), opt(r.rk), fmt_date(r.assessed),
+                m.knr.clone(),
+                r.sector.clone(),
+                r.unit.clone(),
+                r.analysis.clone(),
+                r.analysis_type.clone(),
+                r.risk_group.clone(),
+                r.category.clone(),
+                r.hazard.clone(),
+                r.p.to_string(),
+                r.k.to_string(),
+                (r.p * r.k).to_string(),
+                if r.law_breach {
+                    "Ja".into()
+                } else {
+                    "Nei".into()
+                },
+                r.treatment.clone(),
+                r.measure.clone(),
+                r.owner.clone(),
+                r.due.map(fmt_date).unwrap_or_default(),
+                r.measure_status.clone(),
+                opt(r.rp),
+                opt(r.rk),
+                fmt_date(r.assessed),
                 fmt_date(r.next_review),
             ]
         })
@@ -462,11 +785,20 @@ fn risk_sheet(m: &Municipality, risks: &[sources::Risk]) -> Sheet {
 
 fn units_sheet(m: &Municipality) -> Sheet {
     Sheet {
-        headers: ["Kommunenummer", "Sektor", "Enhet", "Antall årsverk"].map(String::from).to_vec(),
+        headers: ["Kommunenummer", "Sektor", "Enhet", "Antall årsverk"]
+            .map(String::from)
+            .to_vec(),
         rows: m
             .units
             .iter()
-            .map(|u| vec![m.knr.clone(), world::SECTORS[u.sector].name.into(), u.name.clone(), format!("{:.1}", u.employees).replace('.', ",")])
+            .map(|u| {
+                vec![
+                    m.knr.clone(),
+                    world::SECTORS[u.sector].name.into(),
+                    u.name.clone(),
+                    format!("{:.1}", u.employees).replace('.', ","),
+                ]
+            })
             .collect(),
     }
 }

@@ -3,7 +3,7 @@
 //! plus a handful of planted bad rows that ingestion must catch.
 
 use super::rng::Rand;
-use super::world::{season, Municipality, RISING_SECTOR, SECTORS, SPIKE_MONTH, SPIKE_SECTOR};
+use super::world::{Municipality, RISING_SECTOR, SECTORS, SPIKE_MONTH, SPIKE_SECTOR, season};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// A table to write: headers and rows of text cells.
@@ -21,27 +21,51 @@ pub fn fmt_date(d: NaiveDate) -> String {
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
-    let next = if m == 12 { nd(y + 1, 1, 1) } else { nd(y, m + 1, 1) };
+    let next = if m == 12 {
+        nd(y + 1, 1, 1)
+    } else {
+        nd(y, m + 1, 1)
+    };
     (next - nd(y, m, 1)).num_days() as u32
 }
 
 /// Deviations of one municipality over `first..=last` years. `knr` adds a kommunenummer
 /// column (national profile); `descriptions` adds the free-text column.
-pub fn deviations(m: &Municipality, rng: &mut Rand, first: i32, last: i32, with_knr: bool, descriptions: bool) -> Sheet {
+pub fn deviations(
+    m: &Municipality,
+    rng: &mut Rand,
+    first: i32,
+    last: i32,
+    with_knr: bool,
+    descriptions: bool,
+) -> Sheet {
     let mut headers: Vec<String> = Vec::new();
     if with_knr {
         headers.push("Kommunenummer".into());
     }
     headers.extend(
-        ["Saksnummer", "Sektor", "Enhet", "Meldt dato", "Hendelsesdato", "Lukket dato", "Meldingstype", "Kategori", "Meldt av", "Alvorlighetsgrad", "Status", "Årsak"]
-            .map(String::from),
+        [
+            "Saksnummer",
+            "Sektor",
+            "Enhet",
+            "Meldt dato",
+            "Hendelsesdato",
+            "Lukket dato",
+            "Meldingstype",
+            "Kategori",
+            "Meldt av",
+            "Alvorlighetsgrad",
+            "Status",
+            "Årsak",
+        ]
+        .map(String::from),
     );
     if descriptions {
         headers.push("Kort beskrivelse".into());
     }
     // Data were exported on 15 January after the last year: later closures are unknown.
     let export = nd(last + 1, 1, 15);
-    let base = 0.06 * m.culture;
+    let base = 0.05 * m.culture;
     let mut events: Vec<(NaiveDate, usize, usize)> = Vec::new(); // (date, unit, sector)
     for y in first..=last {
         for mo in 1..=12u32 {
@@ -62,14 +86,44 @@ pub fn deviations(m: &Municipality, rng: &mut Rand, first: i32, last: i32, with_
         }
     }
     events.sort_by_key(|e| e.0);
-    let types = ["Avvik", "Uønsket hendelse", "Nesten-uhell", "Forbedringsforslag", "Positiv tilbakemelding", "Brudd på personopplysningssikkerheten", "Tilsynsfunn"];
+    let types = [
+        "Avvik",
+        "Uønsket hendelse",
+        "Nesten-uhell",
+        "Forbedringsforslag",
+        "Positiv tilbakemelding",
+        "Brudd på personopplysningssikkerheten",
+        "Tilsynsfunn",
+    ];
     let type_w = [0.55, 0.12, 0.08, 0.14, 0.05, 0.04, 0.02];
-    let sources = ["Ansatt", "Bruker", "Pårørende", "Statsforvalteren", "Intern revisjon", "Leverandør", "Annet"];
+    let sources = [
+        "Ansatt",
+        "Bruker",
+        "Pårørende",
+        "Statsforvalteren",
+        "Intern revisjon",
+        "Leverandør",
+        "Annet",
+    ];
     let source_w = [0.8, 0.07, 0.06, 0.02, 0.02, 0.02, 0.01];
     let severities = ["Lav", "Middels", "Høy", "Kritisk"];
-    let causes = ["Rutine ikke fulgt", "Manglende opplæring", "Bemanning", "Kommunikasjon", "Teknisk svikt", "Manglende rutine", "Ukjent"];
+    let causes = [
+        "Rutine ikke fulgt",
+        "Manglende opplæring",
+        "Bemanning",
+        "Kommunikasjon",
+        "Teknisk svikt",
+        "Manglende rutine",
+        "Ukjent",
+    ];
     let cause_w = [0.28, 0.16, 0.18, 0.14, 0.1, 0.09, 0.05];
-    let texts = ["Se vedlagt hendelsesforløp.", "Meldt muntlig til leder, fulgt opp samme dag.", "Rutinen ble gjennomgått på personalmøte.", "Gjentatt hendelse; må ses i sammenheng med tidligere meldinger.", "Tiltak iverksatt straks."];
+    let texts = [
+        "Se vedlagt hendelsesforløp.",
+        "Meldt muntlig til leder, fulgt opp samme dag.",
+        "Rutinen ble gjennomgått på personalmøte.",
+        "Gjentatt hendelse; må ses i sammenheng med tidligere meldinger.",
+        "Tiltak iverksatt straks.",
+    ];
     let mut rows = Vec::with_capacity(events.len());
     let mut per_year = std::collections::BTreeMap::new();
     for (date, ui, si) in events {
@@ -85,21 +139,48 @@ pub fn deviations(m: &Municipality, rng: &mut Rand, first: i32, last: i32, with_
         r.push(s.name.into());
         r.push(u.name.clone());
         r.push(fmt_date(date));
-        r.push(if rng.chance(0.6) { fmt_date(date - Duration::days(rng.range(0, 3))) } else { String::new() });
+        r.push(if rng.chance(0.6) {
+            fmt_date(date - Duration::days(rng.range(0, 3)))
+        } else {
+            String::new()
+        });
         let stuck = rng.chance(0.03);
         let close_days = rng.exponential(s.days_to_close).round() as i64;
         let closed = date + Duration::days(close_days);
         let is_closed = !stuck && closed <= export;
-        r.push(if is_closed { fmt_date(closed) } else { String::new() });
+        r.push(if is_closed {
+            fmt_date(closed)
+        } else {
+            String::new()
+        });
         r.push(types[rng.weighted(&type_w)].into());
         r.push(rng.pick(s.categories).to_string());
         r.push(sources[rng.weighted(&source_w)].into());
         let sev = rng.weighted(&[0.45, 0.35, 0.16, 0.04]);
-        r.push(if rng.chance(0.5) { severities[sev].into() } else { (sev + 1).to_string() });
-        r.push(if is_closed { "Lukket".into() } else if rng.chance(0.5) { "Under behandling".into() } else { "Åpen".into() });
-        r.push(if rng.chance(0.2) { String::new() } else { causes[rng.weighted(&cause_w)].into() });
+        r.push(if rng.chance(0.5) {
+            severities[sev].into()
+        } else {
+            (sev + 1).to_string()
+        });
+        r.push(if is_closed {
+            "Lukket".into()
+        } else if rng.chance(0.5) {
+            "Under behandling".into()
+        } else {
+            "Åpen".into()
+        });
+        r.push(if rng.chance(0.2) {
+            String::new()
+        } else {
+            causes[rng.weighted(&cause_w)].into()
+        });
         if descriptions {
-            r.push(rng.pick(&texts).to_string());
+            // Most exports leave the free text out or blank; a third have it.
+            r.push(if rng.chance(0.3) {
+                rng.pick(&texts).to_string()
+            } else {
+                String::new()
+            });
         }
         rows.push(r);
     }
@@ -109,7 +190,10 @@ pub fn deviations(m: &Municipality, rng: &mut Rand, first: i32, last: i32, with_
 /// Replace cells of some rows to plant bad input. Each entry: (row index, header, value).
 pub fn plant(sheet: &mut Sheet, edits: &[(usize, &str, &str)]) {
     for (i, h, v) in edits {
-        if let (Some(row), Some(c)) = (sheet.rows.get_mut(*i), sheet.headers.iter().position(|x| x == h)) {
+        if let (Some(row), Some(c)) = (
+            sheet.rows.get_mut(*i),
+            sheet.headers.iter().position(|x| x == h),
+        ) {
             row[c] = v.to_string();
         }
     }
@@ -139,19 +223,73 @@ pub struct Risk {
 }
 
 const HAZARDS: &[(&str, &[&str])] = &[
-    ("Tjenestespesifikk", &["Feil legemiddel gis til bruker", "Bruker faller og skader seg", "Manglende bemanning i helger", "Barn forsvinner fra tilsyn", "Forsinket saksbehandling", "Feil i vedtak", "Tap av nøkler til boliger"]),
-    ("Informasjonssikkerhet", &["Uautorisert tilgang til fagsystem", "Løsepengevirus rammer IKT-systemer", "E-post med personopplysninger sendes feil mottaker", "Svikt i nettverk"]),
-    ("HMS", &["Vold og trusler mot ansatte", "Smitteutbrudd", "Belastningsskader", "Høyt sykefravær"]),
-    ("Beredskap og kontinuitet", &["Langvarig strømbrudd", "Brann i bygg", "Ekstremvær stenger veier", "Bortfall av vannforsyning"]),
-    ("DPIA", &["Behandling av helseopplysninger i ny app", "Kameraovervåking uten hjemmel"]),
+    (
+        "Tjenestespesifikk",
+        &[
+            "Feil legemiddel gis til bruker",
+            "Bruker faller og skader seg",
+            "Manglende bemanning i helger",
+            "Barn forsvinner fra tilsyn",
+            "Forsinket saksbehandling",
+            "Feil i vedtak",
+            "Tap av nøkler til boliger",
+        ],
+    ),
+    (
+        "Informasjonssikkerhet",
+        &[
+            "Uautorisert tilgang til fagsystem",
+            "Løsepengevirus rammer IKT-systemer",
+            "E-post med personopplysninger sendes feil mottaker",
+            "Svikt i nettverk",
+        ],
+    ),
+    (
+        "HMS",
+        &[
+            "Vold og trusler mot ansatte",
+            "Smitteutbrudd",
+            "Belastningsskader",
+            "Høyt sykefravær",
+        ],
+    ),
+    (
+        "Beredskap og kontinuitet",
+        &[
+            "Langvarig strømbrudd",
+            "Brann i bygg",
+            "Ekstremvær stenger veier",
+            "Bortfall av vannforsyning",
+        ],
+    ),
+    (
+        "DPIA",
+        &[
+            "Behandling av helseopplysninger i ny app",
+            "Kameraovervåking uten hjemmel",
+        ],
+    ),
 ];
 
 /// The ROS register of one municipality as of 31 December of `last`.
 pub fn risks(m: &Municipality, rng: &mut Rand, last: i32) -> Vec<Risk> {
     let as_of = nd(last, 12, 31);
     let mut out = Vec::new();
-    let groups = ["Mennesker", "Prosess", "Teknologi", "Organisasjon", "Omgivelser"];
-    let categories = ["Liv og helse", "Tjenesteleveranse", "Omdømme", "Økonomi", "Personvern", "Miljø"];
+    let groups = [
+        "Mennesker",
+        "Prosess",
+        "Teknologi",
+        "Organisasjon",
+        "Omgivelser",
+    ];
+    let categories = [
+        "Liv og helse",
+        "Tjenesteleveranse",
+        "Omdømme",
+        "Økonomi",
+        "Personvern",
+        "Miljø",
+    ];
     let extra = (0.6 * m.population as f64 / 100_000.0 * 100.0).max(0.0);
     let _ = extra;
     for u in &m.units {
@@ -161,7 +299,11 @@ pub fn risks(m: &Municipality, rng: &mut Rand, last: i32) -> Vec<Risk> {
         }
         let analyses = rng.range(1, 3);
         for a in 0..analyses {
-            let (atype, hz) = if a == 0 { HAZARDS[0] } else { HAZARDS[rng.range(1, HAZARDS.len() as i64 - 1) as usize] };
+            let (atype, hz) = if a == 0 {
+                HAZARDS[0]
+            } else {
+                HAZARDS[rng.range(1, HAZARDS.len() as i64 - 1) as usize]
+            };
             let analysis = format!("ROS {} – {}", atype.to_lowercase(), u.name);
             let current = rng.chance(s.ros_current);
             let assessed = if current {
@@ -176,22 +318,54 @@ pub fn risks(m: &Municipality, rng: &mut Rand, last: i32) -> Vec<Risk> {
                 let k = 1 + rng.weighted(&[0.1, 0.25, 0.35, 0.2, 0.1]) as i64;
                 let law_breach = rng.chance(0.07);
                 let needs = p * k > 10 || law_breach;
-                let has_measure = if needs { rng.chance(s.measure_share) } else { rng.chance(0.4) };
+                let has_measure = if needs {
+                    rng.chance(s.measure_share)
+                } else {
+                    rng.chance(0.4)
+                };
                 let (measure, owner, due, status, treatment) = if has_measure {
                     let due = assessed + Duration::days(rng.range(30, 270));
-                    let st = ["gjennomført", "pågår", "ikke startet"][rng.weighted(&[0.5, 0.3, 0.2])];
+                    let st =
+                        ["gjennomført", "pågår", "ikke startet"][rng.weighted(&[0.5, 0.3, 0.2])];
                     (
-                        ["Oppdatere rutine og gi opplæring", "Innføre dobbeltkontroll", "Øke bemanning i risikoperioder", "Etablere tilgangsstyring", "Gjennomføre øvelse", "Anskaffe nødstrøm"][rng.range(0, 5) as usize].to_string(),
-                        ["Enhetsleder", "Avdelingsleder", "Verneombud og leder", "IKT-ansvarlig"][rng.range(0, 3) as usize].to_string(),
+                        [
+                            "Oppdatere rutine og gi opplæring",
+                            "Innføre dobbeltkontroll",
+                            "Øke bemanning i risikoperioder",
+                            "Etablere tilgangsstyring",
+                            "Gjennomføre øvelse",
+                            "Anskaffe nødstrøm",
+                        ][rng.range(0, 5) as usize]
+                            .to_string(),
+                        [
+                            "Enhetsleder",
+                            "Avdelingsleder",
+                            "Verneombud og leder",
+                            "IKT-ansvarlig",
+                        ][rng.range(0, 3) as usize]
+                            .to_string(),
                         Some(due),
                         st.to_string(),
                         "Redusere".to_string(),
                     )
                 } else {
-                    (String::new(), String::new(), None, String::new(), if needs { String::new() } else { "Akseptere".into() })
+                    (
+                        String::new(),
+                        String::new(),
+                        None,
+                        String::new(),
+                        if needs {
+                            String::new()
+                        } else {
+                            "Akseptere".into()
+                        },
+                    )
                 };
                 let (rp, rk) = if has_measure && rng.chance(0.7) {
-                    (Some((p - rng.range(0, 2)).max(1)), Some((k - rng.range(0, 1)).max(1)))
+                    (
+                        Some((p - rng.range(0, 2)).max(1)),
+                        Some((k - rng.range(0, 1)).max(1)),
+                    )
                 } else {
                     (None, None)
                 };
@@ -226,12 +400,28 @@ pub fn risks(m: &Municipality, rng: &mut Rand, last: i32) -> Vec<Risk> {
 /// one column per option for ros_types, options joined by `;` for ros_informed.
 pub fn survey(m: &Municipality, rng: &mut Rand, year: i32, with_knr: bool) -> Sheet {
     let q_types = "Hvilke typer ROS-analyser har du deltatt i?";
-    let type_opts = ["Informasjonssikkerhet", "Arbeidsmiljø/smitte", "Beredskap og kontinuitet", "Personvern", "Tjenestespesifikk", "Organisasjonsendring", "Annet"];
+    let type_opts = [
+        "Informasjonssikkerhet",
+        "Arbeidsmiljø/smitte",
+        "Beredskap og kontinuitet",
+        "Personvern",
+        "Tjenestespesifikk",
+        "Organisasjonsendring",
+        "Annet",
+    ];
     let mut headers: Vec<String> = vec!["Svar-ID".into(), "Innsendt".into()];
     if with_knr {
         headers.push("Kommunenummer".into());
     }
-    headers.extend(["Hvilken sektor jobber du i?", "Hvilken enhet jobber du i?", "Hva er din rolle?", "Hvor mange ROS-analyser har du deltatt i det siste året?"].map(String::from));
+    headers.extend(
+        [
+            "Hvilken sektor jobber du i?",
+            "Hvilken enhet jobber du i?",
+            "Hva er din rolle?",
+            "Hvor mange ROS-analyser har du deltatt i det siste året?",
+        ]
+        .map(String::from),
+    );
     headers.extend(type_opts.iter().map(|o| format!("{q_types}: {o}")));
     headers.extend(
         [
@@ -251,7 +441,13 @@ pub fn survey(m: &Municipality, rng: &mut Rand, year: i32, with_knr: bool) -> Sh
     let n = n.min((m.population / 20) as usize).max(30);
     let sector_w: Vec<f64> = SECTORS.iter().map(|s| s.employee_share.max(0.04)).collect();
     let bands = ["0", "1-5", "6-20", "21-50", "Mer enn 50"];
-    let likert = ["Helt uenig", "Uenig", "Verken enig eller uenig", "Enig", "Helt enig"];
+    let likert = [
+        "Helt uenig",
+        "Uenig",
+        "Verken enig eller uenig",
+        "Enig",
+        "Helt enig",
+    ];
     let mut rows = Vec::with_capacity(n);
     for i in 0..n {
         let si = rng.weighted(&sector_w);
@@ -259,13 +455,28 @@ pub fn survey(m: &Municipality, rng: &mut Rand, year: i32, with_knr: bool) -> Sh
         let units: Vec<&super::world::Unit> = m.units.iter().filter(|u| u.sector == si).collect();
         let unit = rng.pick(&units).name.clone();
         let submitted = nd(year, 10, 1) + Duration::days(rng.range(0, 45));
-        let role = ["Leder", "Ansatt", "Verneombud", "Tillitsvalgt"][rng.weighted(&[0.35, 0.45, 0.12, 0.08])];
+        let role = ["Leder", "Ansatt", "Verneombud", "Tillitsvalgt"]
+            [rng.weighted(&[0.35, 0.45, 0.12, 0.08])];
         let band = rng.weighted(&[0.196, 0.582, 0.161, 0.043, 0.018]);
-        let mut r: Vec<String> = vec![format!("{}", 100_000 + i), format!("{} {:02}:{:02}:{:02}", submitted.format("%Y-%m-%d"), rng.range(7, 22), rng.range(0, 59), rng.range(0, 59))];
+        let mut r: Vec<String> = vec![
+            format!("{}", 100_000 + i),
+            format!(
+                "{} {:02}:{:02}:{:02}",
+                submitted.format("%Y-%m-%d"),
+                rng.range(7, 22),
+                rng.range(0, 59),
+                rng.range(0, 59)
+            ),
+        ];
         if with_knr {
             r.push(m.knr.clone());
         }
-        r.extend([s.name.to_string(), unit, role.to_string(), bands[band].to_string()]);
+        r.extend([
+            s.name.to_string(),
+            unit,
+            role.to_string(),
+            bands[band].to_string(),
+        ]);
         // ros_types: asked of those who took part in any analysis.
         let p_service = (s.survey_service_specific / 0.8).min(0.95);
         for (oi, _) in type_opts.iter().enumerate() {
@@ -284,15 +495,33 @@ pub fn survey(m: &Municipality, rng: &mut Rand, year: i32, with_knr: bool) -> Sh
         let tool = if band == 0 && rng.chance(0.5) {
             String::new()
         } else {
-            ["Kvalitetssystem", "CIM", "Excel/Word-mal", "Annet", "Vet ikke"][rng.weighted(&[0.615, 0.08, 0.18, 0.05, 0.075])].to_string()
+            [
+                "Kvalitetssystem",
+                "CIM",
+                "Excel/Word-mal",
+                "Annet",
+                "Vet ikke",
+            ][rng.weighted(&[0.615, 0.08, 0.18, 0.05, 0.075])]
+            .to_string()
         };
         r.push(tool);
         let informed = if rng.chance(0.189) {
             "Ingen".to_string()
         } else {
-            let opts = ["Nærmeste leder", "Ansatte", "Verneombud", "Brannvern", "Miljørettet helsevern"];
+            let opts = [
+                "Nærmeste leder",
+                "Ansatte",
+                "Verneombud",
+                "Brannvern",
+                "Miljørettet helsevern",
+            ];
             let w = [0.8, 0.5, 0.35, 0.08, 0.04];
-            let mut chosen: Vec<&str> = opts.iter().zip(w).filter(|_| true).filter_map(|(o, p)| rng.chance(p).then_some(*o)).collect();
+            let mut chosen: Vec<&str> = opts
+                .iter()
+                .zip(w)
+                .filter(|_| true)
+                .filter_map(|(o, p)| rng.chance(p).then_some(*o))
+                .collect();
             if chosen.is_empty() {
                 chosen.push("Nærmeste leder");
             }
@@ -315,7 +544,11 @@ pub fn survey(m: &Municipality, rng: &mut Rand, year: i32, with_knr: bool) -> Sh
                 r.push(likert[v - 1].into());
             }
         }
-        r.push(if rng.chance(0.05) { "Vi trenger bedre maler.".into() } else { String::new() });
+        r.push(if rng.chance(0.05) {
+            "Vi trenger bedre maler.".into()
+        } else {
+            String::new()
+        });
         rows.push(r);
     }
     Sheet { headers, rows }
@@ -341,7 +574,17 @@ pub fn maturity(m: &Municipality, rng: &mut Rand, last: i32, with_knr: bool) -> 
     if with_knr {
         headers.push("Kommunenummer".into());
     }
-    headers.extend(["Sektor", "Vurdert av", "Dimensjon", "Nåsituasjon", "Ambisjonsnivå", "Dato"].map(String::from));
+    headers.extend(
+        [
+            "Sektor",
+            "Vurdert av",
+            "Dimensjon",
+            "Nåsituasjon",
+            "Ambisjonsnivå",
+            "Dato",
+        ]
+        .map(String::from),
+    );
     let mut rows = Vec::new();
     for s in SECTORS {
         let assessors = rng.range(3, 5);
@@ -360,7 +603,14 @@ pub fn maturity(m: &Municipality, rng: &mut Rand, last: i32, with_knr: bool) -> 
                     if with_knr {
                         r.push(m.knr.clone());
                     }
-                    r.extend([s.name.to_string(), who.clone(), dim.to_string(), cur.to_string(), amb.to_string(), fmt_date(date)]);
+                    r.extend([
+                        s.name.to_string(),
+                        who.clone(),
+                        dim.to_string(),
+                        cur.to_string(),
+                        amb.to_string(),
+                        fmt_date(date),
+                    ]);
                     rows.push(r);
                 }
             }
@@ -370,29 +620,89 @@ pub fn maturity(m: &Municipality, rng: &mut Rand, last: i32, with_knr: bool) -> 
 }
 
 /// Inspections and audits over the years; the last year's are partly open.
-pub fn inspections(m: &Municipality, rng: &mut Rand, first: i32, last: i32, with_knr: bool) -> Sheet {
+pub fn inspections(
+    m: &Municipality,
+    rng: &mut Rand,
+    first: i32,
+    last: i32,
+    with_knr: bool,
+) -> Sheet {
     let mut headers: Vec<String> = Vec::new();
     if with_knr {
         headers.push("Kommunenummer".into());
     }
-    headers.extend(["Tilsynsmyndighet", "Tilsynstema", "Sektor", "Enhet", "Tilsynsdato", "Antall lovbrudd", "Antall merknader", "Frist", "Lukket dato"].map(String::from));
+    headers.extend(
+        [
+            "Tilsynsmyndighet",
+            "Tilsynstema",
+            "Sektor",
+            "Enhet",
+            "Tilsynsdato",
+            "Antall lovbrudd",
+            "Antall merknader",
+            "Frist",
+            "Lukket dato",
+        ]
+        .map(String::from),
+    );
     let authorities: &[(&str, &[&str], usize)] = &[
-        ("Statsforvalteren", &["Kommunens beredskapsplikt", "Helse- og omsorgstjenester til personer med utviklingshemming", "Skolemiljø (opplæringslova kap. 9 A)", "Barnehagemyndighet"], 0),
-        ("Arbeidstilsynet", &["Vold og trusler", "Organisatorisk og psykososialt arbeidsmiljø"], 0),
+        (
+            "Statsforvalteren",
+            &[
+                "Kommunens beredskapsplikt",
+                "Helse- og omsorgstjenester til personer med utviklingshemming",
+                "Skolemiljø (opplæringslova kap. 9 A)",
+                "Barnehagemyndighet",
+            ],
+            0,
+        ),
+        (
+            "Arbeidstilsynet",
+            &[
+                "Vold og trusler",
+                "Organisatorisk og psykososialt arbeidsmiljø",
+            ],
+            0,
+        ),
         ("Mattilsynet", &["Drikkevann", "Mat i sykehjem"], 0),
-        ("Datatilsynet", &["Behandling av personopplysninger i skolen"], 1),
-        ("Branntilsyn", &["Brannsikkerhet i særskilte brannobjekter"], 1),
-        ("Kommunerevisjonen", &["Forvaltningsrevisjon: internkontroll", "Forvaltningsrevisjon: innkjøp"], 4),
-        ("Intern revisjon", &["Avvikshåndtering", "Informasjonssikkerhet"], 5),
+        (
+            "Datatilsynet",
+            &["Behandling av personopplysninger i skolen"],
+            1,
+        ),
+        (
+            "Branntilsyn",
+            &["Brannsikkerhet i særskilte brannobjekter"],
+            1,
+        ),
+        (
+            "Kommunerevisjonen",
+            &[
+                "Forvaltningsrevisjon: internkontroll",
+                "Forvaltningsrevisjon: innkjøp",
+            ],
+            4,
+        ),
+        (
+            "Intern revisjon",
+            &["Avvikshåndtering", "Informasjonssikkerhet"],
+            5,
+        ),
     ];
     let per_year = (3.0 + 12.0 * m.population as f64 / 100_000.0).max(1.0);
     let export = nd(last + 1, 1, 15);
     let mut rows = Vec::new();
     for y in first..=last {
         for _ in 0..rng.poisson(per_year) {
-            let (auth, themes, default_sector) = authorities[rng.weighted(&[0.3, 0.15, 0.1, 0.05, 0.15, 0.1, 0.15])];
-            let sector_i = if rng.chance(0.6) { default_sector } else { rng.range(0, SECTORS.len() as i64 - 1) as usize };
-            let units: Vec<&super::world::Unit> = m.units.iter().filter(|u| u.sector == sector_i).collect();
+            let (auth, themes, default_sector) =
+                authorities[rng.weighted(&[0.3, 0.15, 0.1, 0.05, 0.15, 0.1, 0.15])];
+            let sector_i = if rng.chance(0.6) {
+                default_sector
+            } else {
+                rng.range(0, SECTORS.len() as i64 - 1) as usize
+            };
+            let units: Vec<&super::world::Unit> =
+                m.units.iter().filter(|u| u.sector == sector_i).collect();
             let date = nd(y, 1, 1) + Duration::days(rng.range(10, 340));
             let findings = rng.weighted(&[0.35, 0.3, 0.2, 0.1, 0.05]) as i64;
             let remarks = rng.range(0, 3);

@@ -40,8 +40,23 @@ pub const SECTORS: &[SectorDef] = &[
         days_to_close: 28.0,
         survey_service_specific: 0.24,
         maturity: 3.0,
-        categories: &["Legemiddelhåndtering", "Fall", "Vold og trusler", "Dokumentasjon", "Personvern", "Smittevern", "HMS"],
-        unit_kinds: &["Hjemmetjenesten", "Helsehuset", "Bo- og aktivitetssenter", "Legevakt", "Helsestasjon", "Bofellesskap"],
+        categories: &[
+            "Legemiddelhåndtering",
+            "Fall",
+            "Vold og trusler",
+            "Dokumentasjon",
+            "Personvern",
+            "Smittevern",
+            "HMS",
+        ],
+        unit_kinds: &[
+            "Hjemmetjenesten",
+            "Helsehuset",
+            "Bo- og aktivitetssenter",
+            "Legevakt",
+            "Helsestasjon",
+            "Bofellesskap",
+        ],
     },
     SectorDef {
         name: "Oppvekst og utdanning",
@@ -53,7 +68,14 @@ pub const SECTORS: &[SectorDef] = &[
         days_to_close: 35.0,
         survey_service_specific: 0.29,
         maturity: 2.8,
-        categories: &["Vold og trusler", "Skade på elev/barn", "Skolemiljø", "HMS", "Personvern", "Bygg og inneklima"],
+        categories: &[
+            "Vold og trusler",
+            "Skade på elev/barn",
+            "Skolemiljø",
+            "HMS",
+            "Personvern",
+            "Bygg og inneklima",
+        ],
         unit_kinds: &["skole", "barnehage", "ungdomsskole"],
     },
     SectorDef {
@@ -79,7 +101,13 @@ pub const SECTORS: &[SectorDef] = &[
         days_to_close: 60.0,
         survey_service_specific: 0.35,
         maturity: 2.7,
-        categories: &["HMS", "Trafikksikkerhet", "Vann og avløp", "Saksbehandling", "Maskiner og utstyr"],
+        categories: &[
+            "HMS",
+            "Trafikksikkerhet",
+            "Vann og avløp",
+            "Saksbehandling",
+            "Maskiner og utstyr",
+        ],
         unit_kinds: &["Bydrift", "Kommunalteknikk", "Plan og bygning", "Eiendom"],
     },
     SectorDef {
@@ -105,7 +133,12 @@ pub const SECTORS: &[SectorDef] = &[
         days_to_close: 30.0,
         survey_service_specific: 0.09,
         maturity: 2.8,
-        categories: &["Informasjonssikkerhet", "Personvern", "HMS", "Saksbehandling"],
+        categories: &[
+            "Informasjonssikkerhet",
+            "Personvern",
+            "HMS",
+            "Saksbehandling",
+        ],
         unit_kinds: &["HR", "IT", "Dokumentsenter", "Kommunikasjon"],
     },
 ];
@@ -117,9 +150,34 @@ pub const SPIKE_SECTOR: usize = 1;
 pub const SPIKE_MONTH: u32 = 10;
 
 const PLACES: &[&str] = &[
-    "Nordby", "Sørli", "Østmo", "Vestre", "Sentrum", "Haugen", "Dalen", "Sletta", "Åsen", "Bakken",
-    "Lia", "Moen", "Vika", "Holmen", "Nesset", "Berg", "Lunden", "Tunet", "Elvebakken", "Furuly",
-    "Solbakken", "Engen", "Fjellheim", "Strand", "Bryggen", "Kroken", "Myra", "Skogly",
+    "Nordby",
+    "Sørli",
+    "Østmo",
+    "Vestre",
+    "Sentrum",
+    "Haugen",
+    "Dalen",
+    "Sletta",
+    "Åsen",
+    "Bakken",
+    "Lia",
+    "Moen",
+    "Vika",
+    "Holmen",
+    "Nesset",
+    "Berg",
+    "Lunden",
+    "Tunet",
+    "Elvebakken",
+    "Furuly",
+    "Solbakken",
+    "Engen",
+    "Fjellheim",
+    "Strand",
+    "Bryggen",
+    "Kroken",
+    "Myra",
+    "Skogly",
 ];
 
 /// One organisational unit.
@@ -147,7 +205,14 @@ pub struct Municipality {
 
 impl Municipality {
     /// Build a municipality's units from its population.
-    pub fn new(knr: String, name: String, fylke: String, population: u64, rng: &mut Rand, spread: bool) -> Municipality {
+    pub fn new(
+        knr: String,
+        name: String,
+        fylke: String,
+        population: u64,
+        rng: &mut Rand,
+        spread: bool,
+    ) -> Municipality {
         let scale = population as f64 / 100_000.0;
         let total_units = (30.0 + 60.0 * scale).round().max(12.0) as usize;
         let total_employees = population as f64 * 0.07;
@@ -187,12 +252,26 @@ impl Municipality {
         } else {
             (1.0, 1.0)
         };
-        Municipality { knr, name, fylke, population, kostra_group, units, culture, ros_practice }
+        Municipality {
+            knr,
+            name,
+            fylke,
+            population,
+            kostra_group,
+            units,
+            culture,
+            ros_practice,
+        }
     }
 }
 
-const PREFIXES: &[&str] = &["Nord", "Sør", "Øst", "Vest", "Stor", "Lille", "Fjell", "Elve", "Sjø", "Skog", "Berg", "Myr", "Sol", "Vind"];
-const SUFFIXES: &[&str] = &["vik", "dal", "fjord", "øy", "heim", "nes", "berg", "strand", "sund", "land", "bygd", "eid"];
+const PREFIXES: &[&str] = &[
+    "Nord", "Sør", "Øst", "Vest", "Stor", "Lille", "Fjell", "Elve", "Sjø", "Skog", "Berg", "Myr",
+    "Sol", "Vind",
+];
+const SUFFIXES: &[&str] = &[
+    "vik", "dal", "fjord", "øy", "heim", "nes", "berg", "strand", "sund", "land", "bygd", "eid",
+];
 
 /// A fictitious municipality name for index `i` (different for each i below 168).
 pub fn fictitious_name(i: usize) -> String {
@@ -213,5 +292,7 @@ pub fn fictitious_name(i: usize) -> String {
 
 /// Seasonal factor of deviations per month: fewer in the July holiday and at Christmas.
 pub fn season(month: u32) -> f64 {
-    [1.1, 1.1, 1.05, 1.0, 1.0, 0.9, 0.6, 0.85, 1.1, 1.15, 1.1, 0.85][(month - 1) as usize]
+    [
+        1.1, 1.1, 1.05, 1.0, 1.0, 0.9, 0.6, 0.85, 1.1, 1.15, 1.1, 0.85,
+    ][(month - 1) as usize]
 }

@@ -52,24 +52,43 @@ pub struct CsvOut {
 }
 
 impl CsvOut {
-    pub fn create(path: &Path, headers: &[String], delimiter: u8, enc: Encoding, crlf: bool) -> Result<CsvOut> {
-        let f = std::fs::File::create(path).map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))?;
+    pub fn create(
+        path: &Path,
+        headers: &[String],
+        delimiter: u8,
+        enc: Encoding,
+        crlf: bool,
+    ) -> Result<CsvOut> {
+        let f = std::fs::File::create(path)
+            .map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))?;
         let mut inner = std::io::BufWriter::new(f);
         if enc == Encoding::Utf8Bom {
-            inner.write_all(&[0xEF, 0xBB, 0xBF]).map_err(|e| Error::io(path.display().to_string(), e))?;
+            inner
+                .write_all(&[0xEF, 0xBB, 0xBF])
+                .map_err(|e| Error::io(path.display().to_string(), e))?;
         }
         let mut b = csv::WriterBuilder::new();
         b.delimiter(delimiter);
         if crlf {
             b.terminator(csv::Terminator::CRLF);
         }
-        let mut w = b.from_writer(Encode { inner, pending: Vec::new(), enc });
-        w.write_record(headers).map_err(|e| Error::Internal(e.to_string()))?;
-        Ok(CsvOut { w, path: path.display().to_string() })
+        let mut w = b.from_writer(Encode {
+            inner,
+            pending: Vec::new(),
+            enc,
+        });
+        w.write_record(headers)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        Ok(CsvOut {
+            w,
+            path: path.display().to_string(),
+        })
     }
 
     pub fn row(&mut self, r: &[String]) -> Result<()> {
-        self.w.write_record(r).map_err(|e| Error::Internal(format!("{}: {e}", self.path)))
+        self.w
+            .write_record(r)
+            .map_err(|e| Error::Internal(format!("{}: {e}", self.path)))
     }
 
     pub fn finish(mut self) -> Result<()> {
@@ -78,7 +97,14 @@ impl CsvOut {
 }
 
 /// Write a whole CSV file.
-pub fn csv_file(path: &Path, headers: &[String], rows: &[Vec<String>], delimiter: u8, enc: Encoding, crlf: bool) -> Result<()> {
+pub fn csv_file(
+    path: &Path,
+    headers: &[String],
+    rows: &[Vec<String>],
+    delimiter: u8,
+    enc: Encoding,
+    crlf: bool,
+) -> Result<()> {
     let mut out = CsvOut::create(path, headers, delimiter, enc, crlf)?;
     for r in rows {
         out.row(r)?;

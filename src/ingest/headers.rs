@@ -138,7 +138,10 @@ mod tests {
     #[test]
     fn sanitized_names_are_snake_case_ascii() {
         assert_eq!(sanitize("Ekstra kolonne (tekst)"), "ekstra_kolonne_tekst");
-        assert_eq!(sanitize("Ansvarlig for oppfølging"), "ansvarlig_for_oppfolging");
+        assert_eq!(
+            sanitize("Ansvarlig for oppfølging"),
+            "ansvarlig_for_oppfolging"
+        );
         assert_eq!(sanitize("2. kvartal"), "c_2_kvartal");
         assert_eq!(sanitize("***"), "column");
     }

@@ -32,7 +32,8 @@ use survey::Codebook;
 use table::{ColumnMatch, FileCtx, HeaderMiss};
 
 /// File extensions read as data.
-pub const DATA_EXTENSIONS: &[&str] = &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet"];
+pub const DATA_EXTENSIONS: &[&str] =
+    &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods", "parquet"];
 
 /// What happened to one input file (what `validate` prints).
 #[derive(Debug, Clone, Serialize)]
@@ -141,7 +142,8 @@ pub fn discover(root: &Path, config: &Config) -> Result<Vec<(PathBuf, Option<Sou
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(format!("kunne ikke lese mappa {}", dir.display()), e))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(format!("kunne ikke lese mappa {}", dir.display()), e))?;
     for e in entries.flatten() {
         let p = e.path();
         let name = e.file_name().to_string_lossy().to_string();
@@ -174,17 +176,32 @@ pub fn kinds_by_name(rel: &Path) -> Vec<SourceKind> {
             .map(String::from)
             .collect()
     };
+    // A word at the start of a token ("modenhet…") beats a word inside one ("mod-enhet").
     let hits = |toks: &[String]| -> Vec<SourceKind> {
+        let at_start: Vec<SourceKind> = SourceKind::ALL
+            .into_iter()
+            .filter(|k| {
+                k.name_words()
+                    .iter()
+                    .any(|w| toks.iter().any(|t| t.starts_with(w)))
+            })
+            .collect();
+        if !at_start.is_empty() {
+            return at_start;
+        }
         SourceKind::ALL
             .into_iter()
             .filter(|k| {
-                k.name_words().iter().any(|w| {
-                    toks.iter().any(|t| t.starts_with(w) || (w.chars().count() >= 5 && t.contains(w)))
-                })
+                k.name_words()
+                    .iter()
+                    .any(|w| w.chars().count() >= 5 && toks.iter().any(|t| t.contains(w)))
             })
             .collect()
     };
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     let by_stem = hits(&tokens(&stem));
     if !by_stem.is_empty() {
         return by_stem;
@@ -208,24 +225,42 @@ struct Loaded {
     delimiter: Option<String>,
 }
 
-fn load(path: &Path, label: &str, lang: Lang, sheet: Option<&str>) -> std::result::Result<Loaded, String> {
+fn load(
+    path: &Path,
+    label: &str,
+    lang: Lang,
+    sheet: Option<&str>,
+) -> std::result::Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| {
         format!(
             "{} «{label}»: {e}",
-            lang.pick("Kunne ikke lese fila", "Kunne ikkje lese fila", "Could not read the file")
+            lang.pick(
+                "Kunne ikke lese fila",
+                "Kunne ikkje lese fila",
+                "Could not read the file"
+            )
         )
     })?;
-    let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("").to_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_lowercase();
     if bytes.is_empty() {
         return Err(format!(
             "{} «{label}» {}",
             lang.pick("Fila", "Fila", "The file"),
-            lang.pick("er tom (0 byte).", "er tom (0 byte).", "is empty (0 bytes).")
+            lang.pick(
+                "er tom (0 byte).",
+                "er tom (0 byte).",
+                "is empty (0 bytes)."
+            )
         ));
     }
     match ext.as_str() {
         "xlsx" | "xlsm" | "xls" | "ods" => {
-            let mut wb = sheet::Workbook::open(bytes, &ext).map_err(|e| sheet_error(e, label, lang))?;
+            let mut wb =
+                sheet::Workbook::open(bytes, &ext).map_err(|e| sheet_error(e, label, lang))?;
             let sheets = wb.sheets();
             let names: Vec<String> = match sheet {
                 Some(s) => {
@@ -233,17 +268,29 @@ fn load(path: &Path, label: &str, lang: Lang, sheet: Option<&str>) -> std::resul
                         return Err(match lang {
                             Lang::En => format!(
                                 "The file «{label}» has no sheet «{s}» (named in ikrapport.toml). Its sheets are: {}.",
-                                sheets.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", ")
+                                sheets
+                                    .iter()
+                                    .map(|x| x.name.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                             _ => format!(
                                 "Fila «{label}» har ikke arket «{s}» (som ikrapport.toml nevner). Arkene er: {}.",
-                                sheets.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", ")
+                                sheets
+                                    .iter()
+                                    .map(|x| x.name.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                         });
                     }
                     vec![s.to_string()]
                 }
-                None => sheets.iter().filter(|s| s.visible).map(|s| s.name.clone()).collect(),
+                None => sheets
+                    .iter()
+                    .filter(|s| s.visible)
+                    .map(|s| s.name.clone())
+                    .collect(),
             };
             let mut grids = Vec::new();
             for n in names {
@@ -252,17 +299,31 @@ fn load(path: &Path, label: &str, lang: Lang, sheet: Option<&str>) -> std::resul
             if grids.iter().all(|g| g.is_empty()) {
                 return Err(sheet_error(sheet::SheetError::NoSheets, label, lang));
             }
-            Ok(Loaded { grids, format: ext, encoding: None, delimiter: None })
+            Ok(Loaded {
+                grids,
+                format: ext,
+                encoding: None,
+                delimiter: None,
+            })
         }
         "parquet" => {
             let g = parquet::read(bytes).map_err(|e| {
                 format!(
                     "{} «{label}» {}: {e}",
                     lang.pick("Fila", "Fila", "The file"),
-                    lang.pick("er ikke en lesbar Parquet-fil", "er ikkje ei lesbar Parquet-fil", "is not a readable Parquet file")
+                    lang.pick(
+                        "er ikke en lesbar Parquet-fil",
+                        "er ikkje ei lesbar Parquet-fil",
+                        "is not a readable Parquet file"
+                    )
                 )
             })?;
-            Ok(Loaded { grids: vec![g], format: ext, encoding: None, delimiter: None })
+            Ok(Loaded {
+                grids: vec![g],
+                format: ext,
+                encoding: None,
+                delimiter: None,
+            })
         }
         _ => {
             let (g, fmt) = text::read(&bytes).map_err(|e| match e {
@@ -281,26 +342,51 @@ fn load(path: &Path, label: &str, lang: Lang, sheet: Option<&str>) -> std::resul
                 '\t' => "tab".to_string(),
                 c => c.to_string(),
             };
-            Ok(Loaded { grids: vec![g], format: ext, encoding: Some(fmt.encoding), delimiter: Some(delim) })
+            Ok(Loaded {
+                grids: vec![g],
+                format: ext,
+                encoding: Some(fmt.encoding),
+                delimiter: Some(delim),
+            })
         }
     }
 }
 
 fn sheet_error(e: sheet::SheetError, label: &str, lang: Lang) -> String {
     match (e, lang) {
-        (sheet::SheetError::Encrypted, Lang::En) => format!("The file «{label}» is password-protected (encrypted). Open it in Excel, remove the password (File → Info → Protect workbook) and save it again."),
-        (sheet::SheetError::Encrypted, _) => format!("Fila «{label}» er passordbeskyttet (kryptert). Åpne den i Excel, fjern passordet (Fil → Informasjon → Beskytt arbeidsbok) og lagre den på nytt."),
-        (sheet::SheetError::NotASpreadsheet, Lang::En) => format!("The file «{label}» is not a spreadsheet, although its name says so. Save it again from Excel as .xlsx, or as CSV."),
-        (sheet::SheetError::NotASpreadsheet, _) => format!("Fila «{label}» er ikke et regneark, selv om navnet sier det. Lagre den på nytt fra Excel som .xlsx, eller som CSV."),
-        (sheet::SheetError::Damaged(m), Lang::En) => format!("The file «{label}» is damaged or incomplete (perhaps cut off when copied): {m}. Export it again."),
-        (sheet::SheetError::Damaged(m), _) => format!("Fila «{label}» er skadet eller ufullstendig (kanskje avkuttet under kopiering): {m}. Eksporter den på nytt."),
-        (sheet::SheetError::NoSheets, Lang::En) => format!("The file «{label}» has no sheet with any cells."),
+        (sheet::SheetError::Encrypted, Lang::En) => format!(
+            "The file «{label}» is password-protected (encrypted). Open it in Excel, remove the password (File → Info → Protect workbook) and save it again."
+        ),
+        (sheet::SheetError::Encrypted, _) => format!(
+            "Fila «{label}» er passordbeskyttet (kryptert). Åpne den i Excel, fjern passordet (Fil → Informasjon → Beskytt arbeidsbok) og lagre den på nytt."
+        ),
+        (sheet::SheetError::NotASpreadsheet, Lang::En) => format!(
+            "The file «{label}» is not a spreadsheet, although its name says so. Save it again from Excel as .xlsx, or as CSV."
+        ),
+        (sheet::SheetError::NotASpreadsheet, _) => format!(
+            "Fila «{label}» er ikke et regneark, selv om navnet sier det. Lagre den på nytt fra Excel som .xlsx, eller som CSV."
+        ),
+        (sheet::SheetError::Damaged(m), Lang::En) => format!(
+            "The file «{label}» is damaged or incomplete (perhaps cut off when copied): {m}. Export it again."
+        ),
+        (sheet::SheetError::Damaged(m), _) => format!(
+            "Fila «{label}» er skadet eller ufullstendig (kanskje avkuttet under kopiering): {m}. Eksporter den på nytt."
+        ),
+        (sheet::SheetError::NoSheets, Lang::En) => {
+            format!("The file «{label}» has no sheet with any cells.")
+        }
         (sheet::SheetError::NoSheets, _) => format!("Fila «{label}» har ingen ark med innhold."),
     }
 }
 
 /// The message for a file whose header lacks required columns.
-fn missing_columns_message(label: &str, sheet: Option<&str>, kind: SourceKind, miss: &HeaderMiss, lang: Lang) -> String {
+fn missing_columns_message(
+    label: &str,
+    sheet: Option<&str>,
+    kind: SourceKind,
+    miss: &HeaderMiss,
+    lang: Lang,
+) -> String {
     let aliases = |name: &str| -> String {
         kind.columns()
             .iter()
@@ -309,26 +395,47 @@ fn missing_columns_message(label: &str, sheet: Option<&str>, kind: SourceKind, m
             .map(|a| headers::capitalize(a))
             .unwrap_or_else(|| name.to_string())
     };
-    let missing: Vec<String> = miss.missing.iter().map(|m| format!("«{}»", aliases(m))).collect();
+    let missing: Vec<String> = miss
+        .missing
+        .iter()
+        .map(|m| format!("«{}»", aliases(m)))
+        .collect();
     let found = if miss.found.is_empty() {
-        lang.pick("ingen overskrifter", "ingen overskrifter", "no headers").to_string()
+        lang.pick("ingen overskrifter", "ingen overskrifter", "no headers")
+            .to_string()
     } else {
-        miss.found.iter().filter(|h| !h.is_empty()).cloned().collect::<Vec<_>>().join(", ")
+        miss.found
+            .iter()
+            .filter(|h| !h.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    let row = miss.row_number.map(|r| r.to_string()).unwrap_or_else(|| "–".into());
-    let sheet_txt = sheet.map(|s| format!(" ({} «{s}»)", lang.pick("ark", "ark", "sheet"))).unwrap_or_default();
+    let row = miss
+        .row_number
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| "–".into());
+    let sheet_txt = sheet
+        .map(|s| format!(" ({} «{s}»)", lang.pick("ark", "ark", "sheet")))
+        .unwrap_or_default();
     let mut msg = match lang {
         Lang::En => format!(
             "The file «{label}»{sheet_txt} cannot be used as {}: the required column {} was not found among the first {} rows. Headers found (row {row}): {found}.",
-            kind.table_name(), missing.join(" and "), table::HEADER_SEARCH_ROWS
+            kind.table_name(),
+            missing.join(" and "),
+            table::HEADER_SEARCH_ROWS
         ),
         Lang::Nn => format!(
             "Fila «{label}»{sheet_txt} kan ikkje brukast som {}: fann ikkje den påkravde kolonnen {} i dei første {} radene. Overskrifter som vart funne (rad {row}): {found}.",
-            kind.display_nb(), missing.join(" og "), table::HEADER_SEARCH_ROWS
+            kind.display_nb(),
+            missing.join(" og "),
+            table::HEADER_SEARCH_ROWS
         ),
         Lang::Nb => format!(
             "Fila «{label}»{sheet_txt} kan ikke brukes som {}: fant ikke den påkrevde kolonnen {} i de første {} radene. Overskrifter som ble funnet (rad {row}): {found}.",
-            kind.display_nb(), missing.join(" og "), table::HEADER_SEARCH_ROWS
+            kind.display_nb(),
+            missing.join(" og "),
+            table::HEADER_SEARCH_ROWS
         ),
     };
     for (found, alias) in &miss.suggestions {
@@ -365,7 +472,10 @@ fn codebook_for(root: &Path, path: &Path, config: &Config) -> Result<(Codebook, 
             .unwrap_or_default();
         cands.sort();
         for c in cands {
-            let n = c.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let n = c
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
             if n.ends_with(".toml") && (n.contains("kodebok") || n.contains("codebook")) {
                 return read(&c);
             }
@@ -392,7 +502,9 @@ fn find_in_grids(
         let res = match (kind, cb) {
             (SourceKind::Survey, Some(cb)) => {
                 let extra = survey::respondent_aliases(cb, config);
-                table::find_header(g, kind.columns(), &extra, &|g, i| survey::has_question_column(cb, g, i))
+                table::find_header(g, kind.columns(), &extra, &|g, i| {
+                    survey::has_question_column(cb, g, i)
+                })
             }
             _ => table::find_header(g, kind.columns(), &extra_cfg, &|_, _| true),
         };
@@ -405,7 +517,16 @@ fn find_in_grids(
             }
         }
     }
-    Err(best.unwrap_or((0, HeaderMiss { row_number: None, found: vec![], missing: vec![], suggestions: vec![], matched: 0 })))
+    Err(best.unwrap_or((
+        0,
+        HeaderMiss {
+            row_number: None,
+            found: vec![],
+            missing: vec![],
+            suggestions: vec![],
+            matched: 0,
+        },
+    )))
 }
 
 /// Ingest every file of a project folder.
@@ -416,9 +537,21 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
         return Err(Error::UnusableFile {
             file: root.to_path_buf(),
             message: match lang {
-                Lang::En => format!("Found no data files (.csv, .xlsx, .parquet …) in the folder {}. Run `ikrapport init {}` for examples of each file.", root.display(), root.display()),
-                Lang::Nn => format!("Fann ingen datafiler (.csv, .xlsx, .parquet …) i mappa {}. Køyr `ikrapport init {}` for døme på kvar fil.", root.display(), root.display()),
-                Lang::Nb => format!("Fant ingen datafiler (.csv, .xlsx, .parquet …) i mappa {}. Kjør `ikrapport init {}` for eksempler på hver fil.", root.display(), root.display()),
+                Lang::En => format!(
+                    "Found no data files (.csv, .xlsx, .parquet …) in the folder {}. Run `ikrapport init {}` for examples of each file.",
+                    root.display(),
+                    root.display()
+                ),
+                Lang::Nn => format!(
+                    "Fann ingen datafiler (.csv, .xlsx, .parquet …) i mappa {}. Køyr `ikrapport init {}` for døme på kvar fil.",
+                    root.display(),
+                    root.display()
+                ),
+                Lang::Nb => format!(
+                    "Fant ingen datafiler (.csv, .xlsx, .parquet …) i mappa {}. Kjør `ikrapport init {}` for eksempler på hver fil.",
+                    root.display(),
+                    root.display()
+                ),
             },
         });
     }
@@ -433,7 +566,11 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             file: label.clone(),
             source: explicit,
             detected_by: explicit.map(|_| "config"),
-            format: path.extension().and_then(|x| x.to_str()).unwrap_or("").to_lowercase(),
+            format: path
+                .extension()
+                .and_then(|x| x.to_str())
+                .unwrap_or("")
+                .to_lowercase(),
             encoding: None,
             delimiter: None,
             sheet: None,
@@ -449,7 +586,12 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             error: None,
         };
         let sheet_cfg = explicit
-            .and_then(|k| config.sources.iter().find(|(n, _)| SourceKind::parse(n) == Some(k)))
+            .and_then(|k| {
+                config
+                    .sources
+                    .iter()
+                    .find(|(n, _)| SourceKind::parse(n) == Some(k))
+            })
             .and_then(|(_, s)| s.sheet.clone());
         let loaded = match load(&path, &label, lang, sheet_cfg.as_deref()) {
             Ok(l) => l,
@@ -475,28 +617,49 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
                 Ok(f) => (k, f),
                 Err((gi, miss)) => {
                     report.source = Some(k);
-                    report.error = Some(missing_columns_message(&label, loaded.grids[gi].sheet.as_deref(), k, &miss, lang));
+                    report.error = Some(missing_columns_message(
+                        &label,
+                        loaded.grids[gi].sheet.as_deref(),
+                        k,
+                        &miss,
+                        lang,
+                    ));
                     reports.push(report);
                     continue;
                 }
             }
         } else {
-            let pool: Vec<SourceKind> = if candidates.is_empty() { SourceKind::ALL.to_vec() } else { candidates };
+            let pool: Vec<SourceKind> = if candidates.is_empty() {
+                SourceKind::ALL.to_vec()
+            } else {
+                candidates
+            };
             let mut fits: Vec<(usize, SourceKind, Found)> = Vec::new();
             for k in pool.iter().copied() {
                 if let Ok(f) = find_in_grids(&loaded.grids, k, config, Some(&cb.0)) {
-                    let n = f.header.matches.iter().filter(|m| m.role == "canonical").count()
+                    let n = f
+                        .header
+                        .matches
+                        .iter()
+                        .filter(|m| m.role == "canonical")
+                        .count()
                         + if k == SourceKind::Survey { 2 } else { 0 };
                     fits.push((n, k, f));
                 }
             }
-            fits.sort_by(|a, b| b.0.cmp(&a.0));
+            fits.sort_by_key(|f| std::cmp::Reverse(f.0));
             match fits.len() {
                 0 => {
                     report.error = Some(match lang {
-                        Lang::En => format!("Could not tell which source the file «{label}» is: its name does not say (avvik, ros, tilsyn, …) and its headers do not match the required columns of any source. Rename the file, or name it under [sources] in ikrapport.toml."),
-                        Lang::Nn => format!("Kunne ikkje sjå kva kjelde fila «{label}» er: namnet seier det ikkje (avvik, ros, tilsyn, …), og overskriftene passar ikkje med dei påkravde kolonnane til nokon kjelde. Gje fila nytt namn, eller nemn ho under [sources] i ikrapport.toml."),
-                        Lang::Nb => format!("Kunne ikke se hvilken kilde fila «{label}» er: navnet sier det ikke (avvik, ros, tilsyn, …), og overskriftene passer ikke med de påkrevde kolonnene til noen kilde. Gi fila et nytt navn, eller nevn den under [sources] i ikrapport.toml."),
+                        Lang::En => format!(
+                            "Could not tell which source the file «{label}» is: its name does not say (avvik, ros, tilsyn, …) and its headers do not match the required columns of any source. Rename the file, or name it under [sources] in ikrapport.toml."
+                        ),
+                        Lang::Nn => format!(
+                            "Kunne ikkje sjå kva kjelde fila «{label}» er: namnet seier det ikkje (avvik, ros, tilsyn, …), og overskriftene passar ikkje med dei påkravde kolonnane til nokon kjelde. Gje fila nytt namn, eller nemn ho under [sources] i ikrapport.toml."
+                        ),
+                        Lang::Nb => format!(
+                            "Kunne ikke se hvilken kilde fila «{label}» er: navnet sier det ikke (avvik, ros, tilsyn, …), og overskriftene passer ikke med de påkrevde kolonnene til noen kilde. Gi fila et nytt navn, eller nevn den under [sources] i ikrapport.toml."
+                        ),
                     });
                     reports.push(report);
                     continue;
@@ -504,16 +667,26 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
                 n if n > 1 && fits[0].0 == fits[1].0 => {
                     let names = format!("{} / {}", fits[0].1.table_name(), fits[1].1.table_name());
                     report.error = Some(match lang {
-                        Lang::En => format!("The file «{label}» fits more than one source equally well ({names}). Name it under [sources] in ikrapport.toml."),
-                        Lang::Nn => format!("Fila «{label}» passar like godt til fleire kjelder ({names}). Nemn ho under [sources] i ikrapport.toml."),
-                        Lang::Nb => format!("Fila «{label}» passer like godt til flere kilder ({names}). Nevn den under [sources] i ikrapport.toml."),
+                        Lang::En => format!(
+                            "The file «{label}» fits more than one source equally well ({names}). Name it under [sources] in ikrapport.toml."
+                        ),
+                        Lang::Nn => format!(
+                            "Fila «{label}» passar like godt til fleire kjelder ({names}). Nemn ho under [sources] i ikrapport.toml."
+                        ),
+                        Lang::Nb => format!(
+                            "Fila «{label}» passer like godt til flere kilder ({names}). Nevn den under [sources] i ikrapport.toml."
+                        ),
                     });
                     reports.push(report);
                     continue;
                 }
                 _ => {
                     let (_, k, f) = fits.remove(0);
-                    report.detected_by = Some(if explicit.is_some() { "config" } else { "headers" });
+                    report.detected_by = Some(if explicit.is_some() {
+                        "config"
+                    } else {
+                        "headers"
+                    });
                     (k, f)
                 }
             }
@@ -522,8 +695,17 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
         let grid = &loaded.grids[found.grid];
         report.sheet = grid.sheet.clone();
         let mut header = found.header;
-        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        let ctx = FileCtx { source: kind, config, label: label.clone(), stem, sheet: grid.sheet.clone() };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let ctx = FileCtx {
+            source: kind,
+            config,
+            label: label.clone(),
+            stem,
+            sheet: grid.sheet.clone(),
+        };
         let processed = if kind == SourceKind::Survey {
             report.codebook = Some(cb.1.clone());
             let qcols = survey::question_columns(&cb.0, &mut header);
@@ -542,16 +724,33 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
         report.rows_read = processed.read;
         report.rows_rejected = processed.rejected;
         report.rows_kept = processed.read - processed.rejected;
-        report.warnings = processed.dq.iter().filter(|d| d.severity == crate::i18n::Severity::Warning).count();
+        report.warnings = processed
+            .dq
+            .iter()
+            .filter(|d| d.severity == crate::i18n::Severity::Warning)
+            .count();
         dq.extend(processed.dq);
         parts.entry(kind).or_default().push(processed.df);
         reports.push(report);
     }
     let mut tables = BTreeMap::new();
     for (k, frames) in parts {
-        tables.insert(k, stack(frames).map_err(|e| Error::polars(format!("kunne ikke slå sammen filene for {}", k.table_name()), e))?);
+        tables.insert(
+            k,
+            stack(frames).map_err(|e| {
+                Error::polars(
+                    format!("kunne ikke slå sammen filene for {}", k.table_name()),
+                    e,
+                )
+            })?,
+        );
     }
-    Ok(Ingested { tables, files: reports, data_quality: dq, lang })
+    Ok(Ingested {
+        tables,
+        files: reports,
+        data_quality: dq,
+        lang,
+    })
 }
 
 /// Stack frames with possibly different extra columns (missing ones become null).
@@ -595,13 +794,38 @@ mod tests {
 
     #[test]
     fn file_and_folder_names_decide_the_source() {
-        assert_eq!(kinds_by_name(Path::new("avvik 2021-2025.csv")), vec![SourceKind::Deviations]);
-        assert_eq!(kinds_by_name(Path::new("ROS-register.xlsx")), vec![SourceKind::Risks]);
-        assert_eq!(kinds_by_name(Path::new("Risikoregister_2025.xlsx")), vec![SourceKind::Risks]);
-        assert_eq!(kinds_by_name(Path::new("spørreundersøkelse.csv")), vec![SourceKind::Survey]);
-        assert_eq!(kinds_by_name(Path::new("enheter.xlsx")), vec![SourceKind::Units]);
-        assert_eq!(kinds_by_name(Path::new("internrevisjon/2024.csv")), vec![SourceKind::Inspections]);
-        assert_eq!(kinds_by_name(Path::new("kommuner.csv")), vec![SourceKind::Municipalities]);
+        assert_eq!(
+            kinds_by_name(Path::new("avvik 2021-2025.csv")),
+            vec![SourceKind::Deviations]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("ROS-register.xlsx")),
+            vec![SourceKind::Risks]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("Risikoregister_2025.xlsx")),
+            vec![SourceKind::Risks]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("spørreundersøkelse.csv")),
+            vec![SourceKind::Survey]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("enheter.xlsx")),
+            vec![SourceKind::Units]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("internrevisjon/2024.csv")),
+            vec![SourceKind::Inspections]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("kommuner.csv")),
+            vec![SourceKind::Municipalities]
+        );
+        assert_eq!(
+            kinds_by_name(Path::new("modenhet.xlsx")),
+            vec![SourceKind::Maturity]
+        );
         assert_eq!(kinds_by_name(Path::new("eksport.csv")), vec![]);
     }
 }

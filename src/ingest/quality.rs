@@ -28,12 +28,34 @@ pub fn frame(rows: &[DqRow], lang: Lang) -> DataFrame {
         vec![
             col("file", rows.iter().map(|r| Some(r.file.clone())).collect()),
             col("sheet", rows.iter().map(|r| r.sheet.clone()).collect()),
-            Column::new("row".into(), rows.iter().map(|r| r.row as i64).collect::<Vec<_>>()),
-            col("column", rows.iter().map(|r| Some(r.column.clone())).collect()),
-            col("value", rows.iter().map(|r| Some(r.value.clone())).collect()),
-            col("severity", rows.iter().map(|r| Some(r.severity.as_str().to_string())).collect()),
-            col("reason", rows.iter().map(|r| Some(r.reason.text(lang))).collect()),
-            col("code", rows.iter().map(|r| Some(r.reason.code().to_string())).collect()),
+            Column::new(
+                "row".into(),
+                rows.iter().map(|r| r.row as i64).collect::<Vec<_>>(),
+            ),
+            col(
+                "column",
+                rows.iter().map(|r| Some(r.column.clone())).collect(),
+            ),
+            col(
+                "value",
+                rows.iter().map(|r| Some(r.value.clone())).collect(),
+            ),
+            col(
+                "severity",
+                rows.iter()
+                    .map(|r| Some(r.severity.as_str().to_string()))
+                    .collect(),
+            ),
+            col(
+                "reason",
+                rows.iter().map(|r| Some(r.reason.text(lang))).collect(),
+            ),
+            col(
+                "code",
+                rows.iter()
+                    .map(|r| Some(r.reason.code().to_string()))
+                    .collect(),
+            ),
         ],
     )
     .expect("columns of equal length")

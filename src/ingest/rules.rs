@@ -46,10 +46,16 @@ pub fn finish_row(
             let status = idx(ctx, "status");
             if values[status] == Value::Null {
                 values[status] = Value::Str(
-                    if closed == Value::Null { "åpen" } else { "lukket" }.into(),
+                    if closed == Value::Null {
+                        "åpen"
+                    } else {
+                        "lukket"
+                    }
+                    .into(),
                 );
             }
-            if let (Value::Date(r), Value::Date(c)) = (&values[idx(ctx, "reported_date")], &closed) {
+            if let (Value::Date(r), Value::Date(c)) = (&values[idx(ctx, "reported_date")], &closed)
+            {
                 if c < r {
                     let (h, v) = text_of("closed_date");
                     issues.push((h, v, Reason::ClosedBeforeReported, Severity::Warning));
@@ -65,9 +71,10 @@ pub fn finish_row(
             }
             let s = idx(ctx, "score");
             let given = std::mem::replace(&mut values[s], Value::Null);
-            if let (Value::Int(p), Value::Int(k)) =
-                (&values[idx(ctx, "probability")], &values[idx(ctx, "consequence")])
-            {
+            if let (Value::Int(p), Value::Int(k)) = (
+                &values[idx(ctx, "probability")],
+                &values[idx(ctx, "consequence")],
+            ) {
                 let computed = p * k;
                 values[s] = Value::Int(computed);
                 if let Value::Str(g) = given {
@@ -95,6 +102,9 @@ pub fn finish_row(
                 }
             }
         }
-        SourceKind::Survey | SourceKind::Units | SourceKind::Maturity | SourceKind::Municipalities => {}
+        SourceKind::Survey
+        | SourceKind::Units
+        | SourceKind::Maturity
+        | SourceKind::Municipalities => {}
     }
 }

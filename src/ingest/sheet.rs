@@ -48,15 +48,21 @@ impl Workbook {
     pub fn open(bytes: Vec<u8>, ext: &str) -> Result<Workbook, SheetError> {
         let book = if bytes.starts_with(ZIP_MAGIC) {
             if ext == "ods" {
-                Book::Ods(Ods::new(Cursor::new(bytes)).map_err(|e| SheetError::Damaged(e.to_string()))?)
+                Book::Ods(
+                    Ods::new(Cursor::new(bytes)).map_err(|e| SheetError::Damaged(e.to_string()))?,
+                )
             } else {
-                Book::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Damaged(e.to_string()))?)
+                Book::Xlsx(
+                    Xlsx::new(Cursor::new(bytes))
+                        .map_err(|e| SheetError::Damaged(e.to_string()))?,
+                )
             }
         } else if bytes.starts_with(CFB_MAGIC) {
             if ext == "xls" {
                 Book::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| {
                     let m = e.to_string();
-                    if m.to_lowercase().contains("password") || m.to_lowercase().contains("encrypt") {
+                    if m.to_lowercase().contains("password") || m.to_lowercase().contains("encrypt")
+                    {
                         SheetError::Encrypted
                     } else {
                         SheetError::Damaged(m)
@@ -92,17 +98,23 @@ impl Workbook {
     pub fn grid(&mut self, name: &str) -> Result<Grid, SheetError> {
         let (range, merges, date1904) = match &mut self.book {
             Book::Xlsx(b) => {
-                let r = b.worksheet_range(name).map_err(|e| SheetError::Damaged(e.to_string()))?;
+                let r = b
+                    .worksheet_range(name)
+                    .map_err(|e| SheetError::Damaged(e.to_string()))?;
                 let m = b.merge_cells_by_sheet_name(name).unwrap_or_default();
                 (r, m, b.has_1904_epoch())
             }
             Book::Xls(b) => {
-                let r = b.worksheet_range(name).map_err(|e| SheetError::Damaged(e.to_string()))?;
+                let r = b
+                    .worksheet_range(name)
+                    .map_err(|e| SheetError::Damaged(e.to_string()))?;
                 let m = b.merge_cells_by_sheet_name(name).unwrap_or_default();
                 (r, m, false)
             }
             Book::Ods(b) => {
-                let r = b.worksheet_range(name).map_err(|e| SheetError::Damaged(e.to_string()))?;
+                let r = b
+                    .worksheet_range(name)
+                    .map_err(|e| SheetError::Damaged(e.to_string()))?;
                 (r, Vec::new(), false)
             }
         };

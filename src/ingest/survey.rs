@@ -10,8 +10,8 @@
 use super::grid::{Cell, Grid};
 use super::headers::{key, match_header};
 use super::quality::DqRow;
-use super::schema::{ColumnSpec, SourceKind, SURVEY_RESPONDENT};
-use super::table::{read_value, FileCtx, Header, Use, Value};
+use super::schema::{ColumnSpec, SURVEY_RESPONDENT, SourceKind};
+use super::table::{FileCtx, Header, Use, Value, read_value};
 use super::values::parse_text;
 use crate::error::{Error, Result};
 use crate::i18n::{Reason, Severity};
@@ -71,7 +71,12 @@ pub struct Codebook {
 const LIKERT_LABELS: [&[&str]; 5] = [
     &["helt uenig", "svært uenig", "1 - helt uenig"],
     &["uenig", "litt uenig", "delvis uenig"],
-    &["verken enig eller uenig", "nøytral", "verken eller", "hverken enig eller uenig"],
+    &[
+        "verken enig eller uenig",
+        "nøytral",
+        "verken eller",
+        "hverken enig eller uenig",
+    ],
     &["enig", "litt enig", "delvis enig"],
     &["helt enig", "svært enig", "5 - helt enig"],
 ];
@@ -81,7 +86,11 @@ impl Codebook {
     pub fn parse(text: &str, path: &Path) -> Result<Codebook> {
         let mut cb: Codebook = toml::from_str(text).map_err(|e| Error::Config {
             file: path.to_path_buf(),
-            message: format!("Kodeboken {} kan ikke leses: {}", path.display(), e.message()),
+            message: format!(
+                "Kodeboken {} kan ikke leses: {}",
+                path.display(),
+                e.message()
+            ),
         })?;
         for q in &mut cb.questions {
             match q.kind {
@@ -96,12 +105,19 @@ impl Codebook {
                 }
                 QuestionKind::YesNo if q.options.is_empty() => {
                     q.options = vec!["ja".into(), "nei".into(), "ikke relevant".into()];
-                    q.labels.entry("ja".into()).or_default().extend(["yes".into(), "j".into()]);
-                    q.labels.entry("nei".into()).or_default().extend(["no".into(), "n".into()]);
                     q.labels
-                        .entry("ikke relevant".into())
+                        .entry("ja".into())
                         .or_default()
-                        .extend(["ikkje relevant".into(), "not relevant".into(), "i/r".into()]);
+                        .extend(["yes".into(), "j".into()]);
+                    q.labels
+                        .entry("nei".into())
+                        .or_default()
+                        .extend(["no".into(), "n".into()]);
+                    q.labels.entry("ikke relevant".into()).or_default().extend([
+                        "ikkje relevant".into(),
+                        "not relevant".into(),
+                        "i/r".into(),
+                    ]);
                 }
                 _ => {}
             }
@@ -127,7 +143,9 @@ impl Codebook {
 
     fn question_by_header(&self, k: &str) -> Option<usize> {
         self.questions.iter().position(|q| {
-            key(&q.id) == k || (!q.text.is_empty() && key(&q.text) == k) || q.headers.iter().any(|h| key(h) == k)
+            key(&q.id) == k
+                || (!q.text.is_empty() && key(&q.text) == k)
+                || q.headers.iter().any(|h| key(h) == k)
         })
     }
 
@@ -187,7 +205,9 @@ impl Codebook {
         q.options.iter().position(|o| {
             key(o) == k
                 || dashes(&key(o)) == dashes(&k)
-                || q.labels.get(o).is_some_and(|ls| ls.iter().any(|l| key(l) == k))
+                || q.labels
+                    .get(o)
+                    .is_some_and(|ls| ls.iter().any(|l| key(l) == k))
         })
     }
 }
@@ -207,7 +227,10 @@ pub fn has_question_column(cb: &Codebook, grid: &Grid, i: usize) -> bool {
 }
 
 /// Extra respondent-column aliases from the codebook and the config.
-pub fn respondent_aliases<'a>(cb: &'a Codebook, config: &'a crate::config::Config) -> impl Fn(&str) -> Vec<String> + 'a {
+pub fn respondent_aliases<'a>(
+    cb: &'a Codebook,
+    config: &'a crate::config::Config,
+) -> impl Fn(&str) -> Vec<String> + 'a {
     move |col: &str| {
         let mut v = cb.respondent.get(col).cloned().unwrap_or_default();
         v.extend(config.extra_aliases("survey", col));
@@ -217,7 +240,10 @@ pub fn respondent_aliases<'a>(cb: &'a Codebook, config: &'a crate::config::Confi
 
 /// The uses of each column: respondent columns as found by the header matcher; question
 /// columns re-labelled from "extra" to the question they are.
-pub fn question_columns(cb: &Codebook, header: &mut Header) -> Vec<(usize, String, Option<String>)> {
+pub fn question_columns(
+    cb: &Codebook,
+    header: &mut Header,
+) -> Vec<(usize, String, Option<String>)> {
     let mut out = Vec::new();
     for (g, u) in header.uses.iter_mut().enumerate() {
         if let Use::Extra(_) = u {
@@ -228,7 +254,11 @@ pub fn question_columns(cb: &Codebook, header: &mut Header) -> Vec<(usize, Strin
                 };
                 out.push((g, cb.questions[q].id.clone(), opt.clone()));
                 *u = Use::Skip;
-                if let Some(m) = header.matches.iter_mut().find(|m| m.header == header.texts[g]) {
+                if let Some(m) = header
+                    .matches
+                    .iter_mut()
+                    .find(|m| m.header == header.texts[g])
+                {
                     m.column = match &opt {
                         Some(o) => format!("{} = {o}", cb.questions[q].id),
                         None => cb.questions[q].id.clone(),
@@ -268,12 +298,20 @@ pub fn process(
             Use::Skip => {}
         }
     }
-    let qindex: BTreeMap<&str, usize> =
-        cb.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let qindex: BTreeMap<&str, usize> = cb
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
     let mut resp: Vec<Vec<Value>> = vec![Vec::new(); cols.len()];
     let mut extra_vals: Vec<Vec<Option<String>>> = vec![Vec::new(); extras.len()];
-    let (mut question, mut answer, mut order, mut file_rows) =
-        (Vec::<String>::new(), Vec::<Option<String>>::new(), Vec::<Option<i64>>::new(), Vec::<i64>::new());
+    let (mut question, mut answer, mut order, mut file_rows) = (
+        Vec::<String>::new(),
+        Vec::<Option<String>>::new(),
+        Vec::<Option<i64>>::new(),
+        Vec::<i64>::new(),
+    );
     let mut dq = Vec::new();
     let (mut read, mut rejected) = (0, 0);
     for i in header.index + 1..grid.len() {
@@ -322,7 +360,9 @@ pub fn process(
                 issues.push((
                     header.texts[*g].clone(),
                     cell.display(),
-                    Reason::UnknownAnswer { question: qid.clone() },
+                    Reason::UnknownAnswer {
+                        question: qid.clone(),
+                    },
                     Severity::Warning,
                 ))
             };
@@ -341,20 +381,35 @@ pub fn process(
                 }
                 (QuestionKind::Multi, None) => {
                     let text = cell.display();
-                    for part in text.split([';', '|', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+                    for part in text
+                        .split([';', '|', '\n'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                    {
                         match cb.option_of(qi, part) {
-                            Some(oi) => answers.push((qid.clone(), Some(q.options[oi].clone()), order_of(oi))),
+                            Some(oi) => answers.push((
+                                qid.clone(),
+                                Some(q.options[oi].clone()),
+                                order_of(oi),
+                            )),
                             None => unknown(),
                         }
                     }
                 }
                 (_, _) => {
                     let text = cell.display();
-                    if q.kind == QuestionKind::Likert && matches!(key(&text).as_str(), "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant") {
+                    if q.kind == QuestionKind::Likert
+                        && matches!(
+                            key(&text).as_str(),
+                            "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
+                        )
+                    {
                         continue;
                     }
                     match cb.option_of(qi, &text) {
-                        Some(oi) => answers.push((qid.clone(), Some(q.options[oi].clone()), order_of(oi))),
+                        Some(oi) => {
+                            answers.push((qid.clone(), Some(q.options[oi].clone()), order_of(oi)))
+                        }
                         None => unknown(),
                     }
                 }
@@ -365,7 +420,15 @@ pub fn process(
             if is_rejected && severity == Severity::Warning {
                 continue;
             }
-            dq.push(DqRow { file: ctx.label.clone(), sheet: ctx.sheet.clone(), row, column, value, severity, reason });
+            dq.push(DqRow {
+                file: ctx.label.clone(),
+                sheet: ctx.sheet.clone(),
+                row,
+                column,
+                value,
+                severity,
+                reason,
+            });
         }
         if is_rejected {
             rejected += 1;
@@ -392,11 +455,16 @@ pub fn process(
             let days: Vec<Option<i32>> = vals
                 .into_iter()
                 .map(|v| match v {
-                    Value::Date(d) => Some((d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date")).num_days() as i32),
+                    Value::Date(d) => Some(
+                        (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date")).num_days()
+                            as i32,
+                    ),
                     _ => None,
                 })
                 .collect();
-            Column::new(spec.name.into(), days).cast(&DataType::Date).expect("date cast")
+            Column::new(spec.name.into(), days)
+                .cast(&DataType::Date)
+                .expect("date cast")
         } else {
             let s: Vec<Option<String>> = vals
                 .into_iter()
@@ -411,7 +479,10 @@ pub fn process(
     }
     columns.push(Column::new_scalar(
         "survey".into(),
-        Scalar::new(DataType::String, AnyValue::StringOwned(cb.survey.as_str().into())),
+        Scalar::new(
+            DataType::String,
+            AnyValue::StringOwned(cb.survey.as_str().into()),
+        ),
         n,
     ));
     columns.push(Column::new("question".into(), question));
@@ -422,13 +493,21 @@ pub fn process(
     }
     columns.push(Column::new_scalar(
         "source_file".into(),
-        Scalar::new(DataType::String, AnyValue::StringOwned(ctx.label.as_str().into())),
+        Scalar::new(
+            DataType::String,
+            AnyValue::StringOwned(ctx.label.as_str().into()),
+        ),
         n,
     ));
     columns.push(Column::new("source_row".into(), file_rows));
     let df = DataFrame::new(n, columns).expect("equal lengths");
     let _ = SourceKind::Survey;
-    super::table::Processed { df, dq, read, rejected }
+    super::table::Processed {
+        df,
+        dq,
+        read,
+        rejected,
+    }
 }
 
 /// An empty survey table.
@@ -436,7 +515,11 @@ pub fn empty_frame() -> DataFrame {
     let mut columns: Vec<Column> = SURVEY_RESPONDENT
         .iter()
         .map(|c| {
-            let dt = if c.name == "submitted_date" { DataType::Date } else { DataType::String };
+            let dt = if c.name == "submitted_date" {
+                DataType::Date
+            } else {
+                DataType::String
+            };
             Column::new_empty(c.name.into(), &dt)
         })
         .collect();
@@ -465,10 +548,22 @@ mod tests {
     #[test]
     fn the_default_codebook_classifies_both_multi_styles() {
         let cb = Codebook::default_ros();
-        assert_eq!(cb.classify("Hvor mange ROS-analyser har du deltatt i det siste året?"), Some(QCol::Whole(0)));
-        assert_eq!(cb.classify("Hvilke typer ROS-analyser har du deltatt i?: Tjenestespesifikk"), Some(QCol::Option(1, 4)));
-        assert_eq!(cb.classify("ros_types_personvern"), Some(QCol::Option(1, 3)));
-        assert_eq!(cb.classify("Miljørettet helsevern"), Some(QCol::Option(3, 4)));
+        assert_eq!(
+            cb.classify("Hvor mange ROS-analyser har du deltatt i det siste året?"),
+            Some(QCol::Whole(0))
+        );
+        assert_eq!(
+            cb.classify("Hvilke typer ROS-analyser har du deltatt i?: Tjenestespesifikk"),
+            Some(QCol::Option(1, 4))
+        );
+        assert_eq!(
+            cb.classify("ros_types_personvern"),
+            Some(QCol::Option(1, 3))
+        );
+        assert_eq!(
+            cb.classify("Miljørettet helsevern"),
+            Some(QCol::Option(3, 4))
+        );
         assert_eq!(cb.classify("ros_useful"), Some(QCol::Whole(5)));
         assert_eq!(cb.option_of(0, "Mer enn 50"), Some(4));
         assert_eq!(cb.option_of(0, "1–5"), Some(1));

@@ -10,8 +10,8 @@ use super::headers::{capitalize, closest_alias, key, match_header, sanitize};
 use super::quality::DqRow;
 use super::schema::{ColumnSpec, SourceKind, ValueKind};
 use super::values::{
-    parse_bool, parse_date, parse_enum, parse_kommunenummer, parse_number, parse_scale,
-    parse_severity, parse_text, EnumValue,
+    EnumValue, parse_bool, parse_date, parse_enum, parse_kommunenummer, parse_number, parse_scale,
+    parse_severity, parse_text,
 };
 use crate::config::Config;
 use crate::i18n::{Reason, Severity};
@@ -114,7 +114,9 @@ pub fn find_header(
 }
 
 fn texts_of(grid: &Grid, i: usize) -> Vec<String> {
-    (0..grid.used_width(i)).map(|c| grid.cell(i, c).display().trim().to_string()).collect()
+    (0..grid.used_width(i))
+        .map(|c| grid.cell(i, c).display().trim().to_string())
+        .collect()
 }
 
 fn build_header(grid: &Grid, i: usize, m: &[Option<usize>], cols: &[ColumnSpec]) -> Header {
@@ -158,7 +160,11 @@ fn build_header(grid: &Grid, i: usize, m: &[Option<usize>], cols: &[ColumnSpec])
                 matches.push(ColumnMatch {
                     header: text.clone(),
                     column: name,
-                    role: if other.is_some() { "duplicate" } else { "extra" },
+                    role: if other.is_some() {
+                        "duplicate"
+                    } else {
+                        "extra"
+                    },
                 });
             }
         }
@@ -392,14 +398,20 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                         issues.push((
                             String::new(),
                             grid.cell(i, header_width).display(),
-                            Reason::LongRow { found: w, expected: header_width },
+                            Reason::LongRow {
+                                found: w,
+                                expected: header_width,
+                            },
                             Severity::Error,
                         ));
                     } else if w < header_width {
                         issues.push((
                             String::new(),
                             String::new(),
-                            Reason::ShortRow { found: w, expected: header_width },
+                            Reason::ShortRow {
+                                found: w,
+                                expected: header_width,
+                            },
                             Severity::Warning,
                         ));
                     }
@@ -413,7 +425,9 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                                 Ok(v) => v,
                                 Err((reason, severity)) => {
                                     let v = match &reason {
-                                        Reason::GuessedEnum { guessed } => Value::Str(guessed.clone()),
+                                        Reason::GuessedEnum { guessed } => {
+                                            Value::Str(guessed.clone())
+                                        }
                                         _ => Value::Null,
                                     };
                                     issues.push((
@@ -487,14 +501,20 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
         }
         columns.push(Column::new_scalar(
             "source_file".into(),
-            Scalar::new(DataType::String, AnyValue::StringOwned(ctx.label.as_str().into())),
+            Scalar::new(
+                DataType::String,
+                AnyValue::StringOwned(ctx.label.as_str().into()),
+            ),
             height,
         ));
         columns.push(Column::new("source_row".into(), ch.file_rows));
         frames.push(DataFrame::new(height, columns).expect("columns of equal length"));
     }
     let df = match frames.len() {
-        0 => empty_frame(ctx.source, &extras.iter().map(|e| e.1.clone()).collect::<Vec<_>>()),
+        0 => empty_frame(
+            ctx.source,
+            &extras.iter().map(|e| e.1.clone()).collect::<Vec<_>>(),
+        ),
         _ => {
             let mut it = frames.into_iter();
             let mut first = it.next().expect("one frame");
@@ -595,10 +615,9 @@ pub fn read_value(
             let text = parse_text(cell).unwrap_or_default();
             match parse_enum(&text, e) {
                 Ok(EnumValue::Known(v)) => Ok(Value::Str(v.into())),
-                Ok(EnumValue::Guessed(v)) => Err((
-                    Reason::GuessedEnum { guessed: v.into() },
-                    Severity::Warning,
-                )),
+                Ok(EnumValue::Guessed(v)) => {
+                    Err((Reason::GuessedEnum { guessed: v.into() }, Severity::Warning))
+                }
                 // An unknown value in an enum without a fallback: the row is kept and the
                 // value left blank, with a warning (these enums are all optional).
                 Err(r) => Err((r, Severity::Warning)),

@@ -107,9 +107,17 @@ pub fn read(bytes: &[u8]) -> Result<(Grid, TextFormat), TextError> {
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
-        let line = reader.position().line();
         match reader.read_record(&mut record) {
-            Ok(true) => rows.push((line, std::mem::take(&mut record))),
+            Ok(true) => {
+                // The line where the record starts (a quoted field may span lines).
+                // With CRLF endings the reader stops at `\r` and the record's recorded
+                // start is the `\n` of the previous line: count that line too.
+                let line = record.position().map_or(rows.len() as u64 + 1, |p| {
+                    let at_lf = text.as_bytes().get(p.byte() as usize) == Some(&b'\n');
+                    p.line() + u64::from(at_lf)
+                });
+                rows.push((line, std::mem::take(&mut record)))
+            }
             Ok(false) => break,
             // Text decoded above is valid UTF-8 and flexible() accepts ragged rows, so
             // the csv reader has nothing left to fail on; stop rather than loop.
@@ -143,7 +151,10 @@ mod tests {
             .chain("Årsak".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
         assert_eq!(decode(&utf16).unwrap().0, "Årsak");
-        assert_eq!(decode("\u{feff}Å".as_bytes()).unwrap(), (Cow::Borrowed("Å"), "UTF-8 (BOM)"));
+        assert_eq!(
+            decode("\u{feff}Å".as_bytes()).unwrap(),
+            (Cow::Borrowed("Å"), "UTF-8 (BOM)")
+        );
     }
 
     #[test]
@@ -160,5 +171,10 @@ mod tests {
         assert_eq!(g.len(), 3);
         assert_eq!(g.row_number(2), 4);
         assert_eq!(g.cell(1, 1), super::super::grid::Cell::Text("two\nlines"));
+        let (g, _) = read(b"a;b\r\n1;\"two\r\nlines\"\r\n3;4\r\n").unwrap();
+        assert_eq!(
+            (g.row_number(0), g.row_number(1), g.row_number(2)),
+            (1, 2, 4)
+        );
     }
 }

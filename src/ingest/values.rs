@@ -16,7 +16,7 @@ const MAX_YEAR: i32 = 2100;
 /// 1900 as a leap year, so every serial after 60 is one day off 1899-12-31); the 1904
 /// system (old Mac workbooks) counts from 1904-01-01.
 pub fn excel_serial_to_date(serial: f64, date1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 1.0 || serial > 2_958_465.0 {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as i64;
@@ -82,7 +82,11 @@ pub fn parse_date_text(s: &str) -> Result<NaiveDate, Reason> {
     } else {
         return Err(Reason::NotADate);
     };
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err(Reason::NotADate);
     }
     let num = |p: &str| p.parse::<i64>().map_err(|_| Reason::NotADate);
@@ -189,8 +193,8 @@ pub fn parse_scale(cell: Cell<'_>, min: i64, max: i64) -> Result<i64, Reason> {
 pub fn parse_bool(cell: Cell<'_>) -> Result<bool, Reason> {
     match cell {
         Cell::Bool(b) => Ok(b),
-        Cell::Number(n) if n == 1.0 => Ok(true),
-        Cell::Number(n) if n == 0.0 => Ok(false),
+        Cell::Number(1.0) => Ok(true),
+        Cell::Number(0.0) => Ok(false),
         Cell::Empty => Ok(false),
         Cell::Text(s) => match key(s).as_str() {
             "ja" | "j" | "yes" | "y" | "true" | "sann" | "1" | "x" => Ok(true),
@@ -291,7 +295,15 @@ mod tests {
 
     #[test]
     fn every_date_form_of_the_spec_is_read() {
-        for s in ["2024-02-14", "14.02.2024", "14.2.2024", "14.02.24", "14/02/2024", "2024-02-14T10:22:00", "14.02.2024 10:22"] {
+        for s in [
+            "2024-02-14",
+            "14.02.2024",
+            "14.2.2024",
+            "14.02.24",
+            "14/02/2024",
+            "2024-02-14T10:22:00",
+            "14.02.2024 10:22",
+        ] {
             assert_eq!(parse_date_text(s), Ok(d(2024, 2, 14)), "{s}");
         }
         assert_eq!(parse_date_text("31.02.2024"), Err(Reason::NoSuchDate));
@@ -305,8 +317,14 @@ mod tests {
         // 45336 is 2024-02-14 in the 1900 system (Excel: =DATE(2024;2;14) shows 45336);
         // the 1904 system is 1462 days behind.
         assert_eq!(parse_date(Cell::Number(45336.0), false), Ok(d(2024, 2, 14)));
-        assert_eq!(parse_date(Cell::Number(45336.0 - 1462.0), true), Ok(d(2024, 2, 14)));
-        assert_eq!(parse_date(Cell::Number(45336.75), false), Ok(d(2024, 2, 14)));
+        assert_eq!(
+            parse_date(Cell::Number(45336.0 - 1462.0), true),
+            Ok(d(2024, 2, 14))
+        );
+        assert_eq!(
+            parse_date(Cell::Number(45336.75), false),
+            Ok(d(2024, 2, 14))
+        );
         assert_eq!(parse_date_text("45336"), Ok(d(2024, 2, 14)));
     }
 
@@ -324,30 +342,67 @@ mod tests {
 
     #[test]
     fn a_1_to_5_field_rejects_7_and_3_5_and_hoy() {
-        assert_eq!(parse_scale(Cell::Text("7"), 1, 5), Err(Reason::OutOfScale { min: 1, max: 5 }));
-        assert_eq!(parse_scale(Cell::Text("3,5"), 1, 5), Err(Reason::NotAnInteger));
-        assert_eq!(parse_scale(Cell::Text("høy"), 1, 5), Err(Reason::NotANumber));
+        assert_eq!(
+            parse_scale(Cell::Text("7"), 1, 5),
+            Err(Reason::OutOfScale { min: 1, max: 5 })
+        );
+        assert_eq!(
+            parse_scale(Cell::Text("3,5"), 1, 5),
+            Err(Reason::NotAnInteger)
+        );
+        assert_eq!(
+            parse_scale(Cell::Text("høy"), 1, 5),
+            Err(Reason::NotANumber)
+        );
         assert_eq!(parse_scale(Cell::Text(" 4 "), 1, 5), Ok(4));
         assert_eq!(parse_scale(Cell::Number(2.0), 1, 5), Ok(2));
     }
 
     #[test]
     fn booleans_severity_enums_and_kommunenummer() {
-        for (s, b) in [("Ja", true), ("n", false), ("x", true), ("", false), ("TRUE", true), ("0", false)] {
+        for (s, b) in [
+            ("Ja", true),
+            ("n", false),
+            ("x", true),
+            ("", false),
+            ("TRUE", true),
+            ("0", false),
+        ] {
             assert_eq!(parse_bool(Cell::Text(s)), Ok(b), "{s}");
         }
         assert_eq!(parse_bool(Cell::Text("kanskje")), Err(Reason::NotABool));
         assert_eq!(parse_severity(Cell::Text("Høy")), Ok(3));
         assert_eq!(parse_severity(Cell::Text("Svært alvorlig")), Ok(4));
         assert_eq!(parse_severity(Cell::Text("2 - middels")), Ok(2));
-        assert_eq!(parse_severity(Cell::Text("5")), Err(Reason::OutOfScale { min: 1, max: 4 }));
+        assert_eq!(
+            parse_severity(Cell::Text("5")),
+            Err(Reason::OutOfScale { min: 1, max: 4 })
+        );
         use super::super::schema::{DEVIATION_SOURCE, MEASURE_STATUS};
-        assert_eq!(parse_enum("Pårørende", &DEVIATION_SOURCE), Ok(EnumValue::Known("innbygger")));
-        assert_eq!(parse_enum("Statsforvalteren", &DEVIATION_SOURCE), Ok(EnumValue::Known("tilsyn")));
-        assert_eq!(parse_enum("naboen", &DEVIATION_SOURCE), Ok(EnumValue::Guessed("annet")));
-        assert!(matches!(parse_enum("kanskje", &MEASURE_STATUS), Err(Reason::UnknownEnum { .. })));
+        assert_eq!(
+            parse_enum("Pårørende", &DEVIATION_SOURCE),
+            Ok(EnumValue::Known("innbygger"))
+        );
+        assert_eq!(
+            parse_enum("Statsforvalteren", &DEVIATION_SOURCE),
+            Ok(EnumValue::Known("tilsyn"))
+        );
+        assert_eq!(
+            parse_enum("naboen", &DEVIATION_SOURCE),
+            Ok(EnumValue::Guessed("annet"))
+        );
+        assert!(matches!(
+            parse_enum("kanskje", &MEASURE_STATUS),
+            Err(Reason::UnknownEnum { .. })
+        ));
         assert_eq!(parse_kommunenummer(Cell::Number(301.0)), Ok("0301".into()));
-        assert_eq!(parse_kommunenummer(Cell::Text("5001 Trondheim")), Ok("5001".into()));
-        assert_eq!(parse_kommunenummer(Cell::Text("50")), Err(Reason::BadKommunenummer));
+        assert_eq!(
+            parse_kommunenummer(Cell::Text("5001 Trondheim")),
+            Ok("5001".into())
+        );
+        assert_eq!(
+            parse_kommunenummer(Cell::Text("50")),
+            Err(Reason::BadKommunenummer)
+        );
     }
 }

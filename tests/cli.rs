@@ -1,0 +1,144 @@
+//! The CLI as an analyst uses it: `validate` (human and JSON), `init`, `run`, languages
+//! and exit codes (04-cli-and-scale.md).
+
+use crate::util::{ikrapport, sample_data};
+
+#[test]
+fn validate_accounts_for_every_row_of_the_sample_data() {
+    let out = ikrapport(&["validate", sample_data().to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON document");
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 6);
+    for f in files {
+        let (read, kept, rejected) = (
+            f["rows_read"].as_u64().unwrap(),
+            f["rows_kept"].as_u64().unwrap(),
+            f["rows_rejected"].as_u64().unwrap(),
+        );
+        assert_eq!(read, kept + rejected, "{}", f["file"]);
+        assert!(f["error"].is_null());
+    }
+    let by_name = |n: &str| files.iter().find(|f| f["file"] == n).unwrap();
+    assert_eq!(by_name("avvik.csv")["rows_rejected"], 5);
+    assert_eq!(by_name("avvik.csv")["warnings"], 2);
+    assert_eq!(by_name("avvik.csv")["encoding"], "Windows-1252");
+    assert_eq!(by_name("ros-register.xlsx")["sheet"], "Register");
+    assert_eq!(by_name("ros-register.xlsx")["header_row"], 5);
+    assert_eq!(by_name("ros-register.xlsx")["rows_rejected"], 3);
+    assert_eq!(by_name("modenhet.xlsx")["source"], "maturity");
+    assert_eq!(by_name("ros-undersokelse.csv")["source"], "survey");
+    assert_eq!(v["totals"]["rows_rejected"], 10);
+    let dq = v["data_quality"].as_array().unwrap();
+    assert_eq!(dq.len(), 14);
+    assert!(dq.iter().any(|d| d["file"] == "ros-register.xlsx"
+        && d["sheet"] == "Register"
+        && d["value"] == "7"
+        && d["reason"] == "utenfor skalaen 1–5"
+        && d["severity"] == "error"));
+    assert!(dq.iter().any(|d| d["value"] == "Naboen"
+        && d["severity"] == "warning"
+        && d["code"] == "guessed_value"));
+}
+
+#[test]
+fn validate_prints_what_an_analyst_needs_to_read() {
+    let out = ikrapport(&["validate", sample_data().to_str().unwrap()]);
+    assert_eq!(out.code, 0);
+    let s = out.stdout;
+    for needle in [
+        "Fil: ros-register.xlsx",
+        "Ark: Register",
+        "Overskriftsrad: 5",
+        "Sannsynlighet (1-5) → probability",
+        "Format: csv, Windows-1252, skilletegn «;»",
+        "Hvilke typer ROS-analyser har du deltatt i?: Tjenestespesifi → ros_types = tjenestespesifikk (spørsmål)",
+        "«Meldt dato» = «31.02.2024»: avvist – datoen finnes ikke i kalenderen",
+        "Sammendrag: 6 filer,",
+    ] {
+        assert!(s.contains(needle), "missing «{needle}» in:\n{s}");
+    }
+    let en = ikrapport(&["validate", sample_data().to_str().unwrap(), "--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("rejected – the date does not exist in the calendar"),
+        "{}",
+        en.stdout
+    );
+    let nn = ikrapport(&["validate", sample_data().to_str().unwrap(), "--lang", "nn"]);
+    assert!(
+        nn.stdout.contains("datoen finst ikkje i kalenderen"),
+        "{}",
+        nn.stdout
+    );
+}
+
+#[test]
+fn init_writes_a_project_that_validates_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ny-kommune");
+    let out = ikrapport(&["init", folder.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for f in [
+        "ikrapport.toml",
+        "ros-undersokelse-kodebok.toml",
+        "avvik.csv",
+        "ros-register.csv",
+        "enheter.csv",
+        "modenhet.csv",
+        "tilsyn.csv",
+        "ros-undersokelse.csv",
+    ] {
+        assert!(folder.join(f).exists(), "{f}");
+    }
+    let v = ikrapport(&["validate", folder.to_str().unwrap(), "--json"]);
+    assert_eq!(v.code, 0, "{}", v.stdout);
+    let v: serde_json::Value = serde_json::from_str(&v.stdout).unwrap();
+    let sources: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["source"].as_str().unwrap())
+        .collect();
+    for s in [
+        "deviations",
+        "risks",
+        "units",
+        "maturity",
+        "inspections",
+        "survey",
+    ] {
+        assert!(sources.contains(&s), "{s} in {sources:?}");
+    }
+    assert_eq!(v["totals"]["rows_rejected"], 0, "{}", v["data_quality"]);
+    assert_eq!(v["data_quality"].as_array().unwrap().len(), 0);
+    // A second init leaves the user's files alone.
+    std::fs::write(folder.join("avvik.csv"), "mine").unwrap();
+    let again = ikrapport(&["init", folder.to_str().unwrap()]);
+    assert!(again.stdout.contains("Hoppet over"), "{}", again.stdout);
+    assert_eq!(
+        std::fs::read_to_string(folder.join("avvik.csv")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_lists_the_subcommands() {
+    let out = ikrapport(&["validate", "--lang", "de", "sample-data"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("Ukjent språk «de»"));
+    assert_eq!(ikrapport(&["frobnicate"]).code, 2);
+    let help = ikrapport(&["--help"]);
+    assert_eq!(help.code, 0);
+    for c in ["run", "validate", "generate", "init"] {
+        assert!(help.stdout.contains(c), "{c}");
+    }
+}
+
+#[test]
+fn run_on_the_sample_data_reports_each_canonical_table() {
+    let out = ikrapport(&["run", sample_data().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("deviations"), "{}", out.stdout);
+    assert!(out.stdout.contains("25 490"), "{}", out.stdout);
+}

@@ -1,0 +1,281 @@
+//! Bad input (01-inputs.md, "Bad input: a clear error, and nothing lost"): every file a
+//! user can bring gives a readable message or data-quality rows, never a panic.
+
+use crate::util::{Project, cp1252, ikrapport};
+use ikrapport::SourceKind;
+
+const DEV_HEADER: &str = "Saksnummer;Sektor;Enhet;Meldt dato;Lukket dato;Meldingstype\n";
+
+#[test]
+fn an_empty_file_stops_the_run_naming_the_file() {
+    let p = Project::new();
+    p.write("avvik.csv", "");
+    let out = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Fila «avvik.csv» er tom"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"));
+}
+
+#[test]
+fn a_header_only_file_is_read_with_zero_rows() {
+    let p = Project::new();
+    p.write("avvik.csv", DEV_HEADER);
+    let data = p.ingest();
+    let f = &data.files[0];
+    assert_eq!(f.error, None);
+    assert_eq!((f.rows_read, f.rows_kept, f.rows_rejected), (0, 0, 0));
+    assert_eq!(data.table(SourceKind::Deviations).height(), 0);
+    assert_eq!(ikrapport(&["validate", p.path().to_str().unwrap()]).code, 0);
+}
+
+#[test]
+fn random_bytes_named_xlsx_are_not_a_spreadsheet() {
+    let p = Project::new();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    p.write("ros.xlsx", bytes);
+    let out = ikrapport(&["validate", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("Fila «ros.xlsx» er ikke et regneark"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_truncated_xlsx_is_reported_as_damaged() {
+    let p = Project::new();
+    let full = std::fs::read(crate::util::sample_data().join("ros-register.xlsx")).unwrap();
+    p.write("ros-register.xlsx", &full[..full.len() / 2]);
+    let out = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("er skadet eller ufullstendig"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_password_protected_xlsx_says_so() {
+    // Excel saves an encrypted workbook as an OLE compound file (ECMA-376 part 2), not a
+    // zip: the magic bytes D0 CF 11 E0 A1 B1 1A E1 followed by the container.
+    let p = Project::new();
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend(std::iter::repeat_n(0u8, 4088));
+    p.write("ros-register.xlsx", bytes);
+    let out = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("er passordbeskyttet (kryptert)"),
+        "{}",
+        out.stderr
+    );
+    let en = ikrapport(&["run", p.path().to_str().unwrap(), "--lang", "en"]);
+    assert!(
+        en.stderr.contains("is password-protected (encrypted)"),
+        "{}",
+        en.stderr
+    );
+}
+
+#[test]
+fn a_ragged_csv_row_is_listed_not_guessed() {
+    let p = Project::new();
+    p.write(
+        "avvik.csv",
+        format!("{DEV_HEADER}1;Helse og velferd;Enhet A;14.02.2024;;Avvik\n2;Helse og velferd;Enhet A;15.02.2024;;Avvik;ekstra;felt\n3;Helse og velferd\n"),
+    );
+    let data = p.ingest();
+    let f = &data.files[0];
+    assert_eq!((f.rows_read, f.rows_kept, f.rows_rejected), (3, 1, 2));
+    let reasons: Vec<(u64, String)> = data
+        .data_quality
+        .iter()
+        .map(|d| (d.row, d.reason.text(ikrapport::Lang::Nb)))
+        .collect();
+    assert!(
+        reasons.contains(&(
+            3,
+            "raden har 8 felt, overskriften bare 6 (skilletegn i en verdi uten anførselstegn?)"
+                .into()
+        )),
+        "{reasons:?}"
+    );
+    // Row 4 is short: a warning, then its blank required date rejects it.
+    assert!(
+        reasons.contains(&(4, "påkrevd verdi mangler".into())),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_1_to_5_field_holding_7_3_5_and_hoy_gives_three_reasons() {
+    let p = Project::new();
+    p.write(
+        "ros.csv",
+        "Sektor;Enhet;Sannsynlighet (1-5);Konsekvens (1-5)\n\
+         Helse og velferd;A;7;3\nHelse og velferd;B;3,5;3\nHelse og velferd;C;høy;3\nHelse og velferd;D;2;4\n",
+    );
+    let data = p.ingest();
+    let rows: Vec<(u64, &str, &str, String)> = data
+        .data_quality
+        .iter()
+        .map(|d| {
+            (
+                d.row,
+                d.column.as_str(),
+                d.value.as_str(),
+                d.reason.text(ikrapport::Lang::Nb),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                2,
+                "Sannsynlighet (1-5)",
+                "7",
+                "utenfor skalaen 1–5".to_string()
+            ),
+            (
+                3,
+                "Sannsynlighet (1-5)",
+                "3,5",
+                "ikke et heltall".to_string()
+            ),
+            (4, "Sannsynlighet (1-5)", "høy", "ikke et tall".to_string()),
+        ]
+    );
+    let risks = data.table(SourceKind::Risks);
+    assert_eq!(risks.height(), 1);
+    assert_eq!(crate::util::ints(&risks, "score"), vec![Some(8)]);
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_rejected_with_its_row() {
+    let p = Project::new();
+    p.write("avvik.csv", cp1252(&format!("{DEV_HEADER}1;Helse og velferd;Enhet A;31.02.2024;;Avvik\n2;Helse og velferd;Enhet A;29.02.2024;;Avvik\n")));
+    let data = p.ingest();
+    assert_eq!(data.data_quality.len(), 1);
+    let d = &data.data_quality[0];
+    assert_eq!(
+        (d.file.as_str(), d.row, d.column.as_str(), d.value.as_str()),
+        ("avvik.csv", 2, "Meldt dato", "31.02.2024")
+    );
+    assert_eq!(
+        d.reason.text(ikrapport::Lang::En),
+        "the date does not exist in the calendar"
+    );
+    assert_eq!(data.table(SourceKind::Deviations).height(), 1);
+}
+
+#[test]
+fn a_misspelt_required_column_names_the_closest_alias() {
+    let p = Project::new();
+    p.write(
+        "ros-register.csv",
+        "Sektor;Enhet;Sannsynligheit;Konsekvens\nHelse og velferd;A;3;3\n",
+    );
+    let out = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    let e = out.stderr;
+    assert!(
+        e.contains("Fila «ros-register.csv» kan ikke brukes som ROS-register"),
+        "{e}"
+    );
+    assert!(
+        e.contains("fant ikke den påkrevde kolonnen «Sannsynlighet»"),
+        "{e}"
+    );
+    assert!(
+        e.contains(
+            "Overskrifter som ble funnet (rad 1): Sektor, Enhet, Sannsynligheit, Konsekvens"
+        ),
+        "{e}"
+    );
+    assert!(
+        e.contains("Fant «Sannsynligheit» – mente du «Sannsynlighet»?"),
+        "{e}"
+    );
+    assert_eq!(e.trim().lines().count(), 1, "one paragraph: {e}");
+}
+
+#[test]
+fn strict_fails_on_any_rejected_row_and_input_files_are_untouched() {
+    let p = Project::new();
+    let src = crate::util::sample_data();
+    let mut before = Vec::new();
+    for f in ["avvik.csv", "ros-register.xlsx", "ikrapport.toml"] {
+        let bytes = std::fs::read(src.join(f)).unwrap();
+        p.write(f, &bytes);
+        before.push((f, bytes));
+    }
+    let dir = p.path().to_str().unwrap();
+    assert_eq!(ikrapport(&["run", dir]).code, 0);
+    let strict = ikrapport(&["run", dir, "--strict"]);
+    assert_eq!(strict.code, 1);
+    assert!(
+        strict
+            .stderr
+            .contains("rader ble avvist, og --strict er gitt"),
+        "{}",
+        strict.stderr
+    );
+    assert_eq!(ikrapport(&["validate", dir, "--strict"]).code, 1);
+    for (f, bytes) in before {
+        assert_eq!(
+            std::fs::read(p.path().join(f)).unwrap(),
+            bytes,
+            "{f} was modified"
+        );
+    }
+}
+
+#[test]
+fn a_file_no_source_fits_is_reported_not_guessed() {
+    let p = Project::new();
+    p.write("eksport.csv", "Navn;Telefon\nOla;12345678\n");
+    let data = p.ingest();
+    let e = data.files[0].error.as_deref().unwrap_or("");
+    assert!(
+        e.contains("Kunne ikke se hvilken kilde fila «eksport.csv» er"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_empty_folder_and_a_missing_folder_are_explained() {
+    let p = Project::new();
+    let out = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("Fant ingen datafiler"),
+        "{}",
+        out.stderr
+    );
+    let out = ikrapport(&["validate", "/finnes/ikke"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("Fant ikke mappa «/finnes/ikke»"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_bad_config_is_one_readable_error() {
+    let p = Project::new();
+    p.write("ikrapport.toml", "kommunenummer = 5001\n");
+    p.write("avvik.csv", DEV_HEADER);
+    let out = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("Konfigurasjonsfila"), "{}", out.stderr);
+}

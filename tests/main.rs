@@ -1,0 +1,8 @@
+//! Integration tests: one binary (linking polars is slow), one module per area.
+
+mod util;
+
+mod cli;
+mod generate;
+mod ingest_bad_files;
+mod ingest_formats;

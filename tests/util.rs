@@ -1,0 +1,91 @@
+//! Helpers: a temporary project folder and running the real `ikrapport` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's `sample-data/`.
+pub fn sample_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
+}
+
+/// A temporary project folder.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new() -> Project {
+        Project {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.path().join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    /// Ingest through the library.
+    pub fn ingest(&self) -> ikrapport::Ingested {
+        ikrapport::Project::open(self.path())
+            .expect("open")
+            .ingest()
+            .expect("ingest")
+    }
+}
+
+/// Output of a run of the binary.
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run `ikrapport` with arguments.
+pub fn ikrapport(args: &[&str]) -> Out {
+    let o = Command::new(env!("CARGO_BIN_EXE_ikrapport"))
+        .args(args)
+        .output()
+        .expect("run ikrapport");
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into(),
+        stderr: String::from_utf8_lossy(&o.stderr).into(),
+    }
+}
+
+/// Encode text as Windows-1252 (what Norwegian Excel writes for "CSV (semikolonseparert)").
+pub fn cp1252(s: &str) -> Vec<u8> {
+    encoding_rs::WINDOWS_1252.encode(s).0.into_owned()
+}
+
+/// A string column of a frame as Vec<Option<String>>.
+pub fn strs(df: &polars::prelude::DataFrame, col: &str) -> Vec<Option<String>> {
+    df.column(col)
+        .expect("column")
+        .str()
+        .expect("string column")
+        .iter()
+        .map(|v| v.map(String::from))
+        .collect()
+}
+
+/// An integer column.
+pub fn ints(df: &polars::prelude::DataFrame, col: &str) -> Vec<Option<i64>> {
+    df.column(col)
+        .expect("column")
+        .cast(&polars::prelude::DataType::Int64)
+        .expect("cast")
+        .i64()
+        .expect("i64")
+        .iter()
+        .collect()
+}
