@@ -16,12 +16,16 @@
 //! println!("{} deviations, {} rows rejected", deviations.height(), data.rows_rejected());
 //! ```
 
+pub mod analytics;
+pub mod bundle;
+pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod generate;
 pub mod i18n;
 pub mod ingest;
 pub mod init;
+pub mod stats;
 
 pub use config::Config;
 pub use error::{Error, Result};

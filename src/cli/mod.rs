@@ -4,6 +4,7 @@
 
 mod generate;
 mod init;
+mod query;
 mod run;
 mod validate;
 
@@ -31,6 +32,8 @@ enum Command {
     Run(run::Args),
     /// Les inn filene og vis hva som ble funnet i hver, og hvilke rader som ble avvist.
     Validate(validate::Args),
+    /// Kjør SQL mot de kanoniske tabellene og resultattabellene.
+    Query(query::Args),
     /// Lag syntetiske data for alle seks kilder (samme --seed gir samme filer).
     Generate(generate::Args),
     /// Lag en ny prosjektmappe med oppsett, kodebok og eksempelfiler.
@@ -66,6 +69,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Run(a) => run::run(a, &ctx),
         Command::Validate(a) => validate::run(a, &ctx),
+        Command::Query(a) => query::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
         Command::Init(a) => init::run(a, &ctx),
     };

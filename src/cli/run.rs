@@ -1,9 +1,10 @@
-//! `ikrapport run [folder]`: the whole pipeline. Until the report bundle lands it ingests,
-//! stops on unusable files (and, with `--strict`, on rejected rows), and prints the
-//! validation summary per source.
+//! `ikrapport run [folder]`: the whole pipeline as far as it is built: ingest (stopping on
+//! unusable files, and with `--strict` on rejected rows), compute every result table,
+//! write the canonical tables as Parquet to `<out>/data/`, and print what was made. The
+//! rendered bundle (HTML, charts, XLSX) is the next milestone.
 
-use super::{Ctx, num};
-use ikrapport::SourceKind;
+use super::{num, Ctx};
+use ikrapport::{analytics, Error, SourceKind};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -14,38 +15,82 @@ pub struct Args {
     /// Avslutt med feilkode når en rad er avvist.
     #[arg(long)]
     pub strict: bool,
+    /// Rapportår (standard: siste hele år i dataene).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Datoen «åpen» og «forfalt» vurderes mot (standard 31.12. i rapportåret).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Kommunenummeret som skal framheves i sammenligninger.
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// Navnet på undersøkelsen som skal brukes (standard: siste runde).
+    #[arg(long)]
+    pub survey: Option<String>,
+    /// Flere mapper med *.sql.
+    #[arg(long)]
+    pub queries: Vec<PathBuf>,
+    /// Utmappe (standard out/arsrapport-<år>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Parse `--as-of` (`2025-12-31` or `31.12.2025`).
+pub fn parse_as_of(s: &str) -> ikrapport::Result<chrono::NaiveDate> {
+    ikrapport::ingest::values::parse_date_text(s)
+        .map_err(|_| Error::Usage(format!("--as-of «{s}» er ikke en dato: skriv f.eks. 2025-12-31 eller 31.12.2025")))
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let project = ctx.project(&a.folder)?;
     let data = project.ingest_checked(a.strict)?;
+    let opts = analytics::Options {
+        year: a.year,
+        as_of: a.as_of.as_deref().map(parse_as_of).transpose()?,
+        survey: a.survey.clone(),
+        focus: a.focus.clone(),
+        query_dirs: a.queries.clone(),
+    };
+    let results = analytics::run(&project.root, &data, &project.config, &opts)?;
+    let out = a.out.clone().unwrap_or_else(|| PathBuf::from(format!("out/arsrapport-{}", results.params.year)));
+    ikrapport::bundle::write_canonical(&out, &results)?;
     if !ctx.quiet {
         let lang = project.config.language;
+        let p = &results.params;
         println!(
-            "{} {}",
+            "{} {} – {} {}, {} {}",
             lang.pick("Prosjekt:", "Prosjekt:", "Project:"),
-            a.folder.display()
+            a.folder.display(),
+            lang.pick("rapportår", "rapportår", "report year"),
+            p.year,
+            lang.pick("vurdert per", "vurdert per", "as of"),
+            p.as_of.format("%d.%m.%Y")
         );
+        println!("{}", lang.pick("Inndata:", "Inndata:", "Inputs:"));
         for k in SourceKind::ALL {
             if let Some(df) = data.tables.get(&k) {
-                println!(
-                    "  {:<22} {:>10} {}",
-                    k.table_name(),
-                    num(df.height()),
-                    lang.pick("rader", "rader", "rows")
-                );
+                println!("  {:<28} {:>10} {}", k.table_name(), num(df.height()), lang.pick("rader", "rader", "rows"));
             }
         }
+        println!("{}", lang.pick("Resultattabeller:", "Resultattabellar:", "Result tables:"));
+        for name in &results.results {
+            let n = results.table(name).map_or(0, |d| d.height());
+            println!("  {name:<28} {:>10} {}", num(n), lang.pick("rader", "rader", "rows"));
+        }
         println!(
-            "  {:<22} {:>10} {}",
-            "data_quality",
-            num(data.data_quality.len()),
+            "{} {}",
+            lang.pick("Kanoniske tabeller (Parquet):", "Kanoniske tabellar (Parquet):", "Canonical tables (Parquet):"),
+            out.join("data").display()
+        );
+        println!(
+            "{}",
             lang.pick(
-                "rader (se ikrapport validate)",
-                "rader (sjå ikrapport validate)",
-                "rows (see ikrapport validate)"
+                "Se en tabell med: ikrapport query <mappe> \"SELECT * FROM deviation_closure\"",
+                "Sjå ein tabell med: ikrapport query <mappe> \"SELECT * FROM deviation_closure\"",
+                "Look at a table with: ikrapport query <folder> \"SELECT * FROM deviation_closure\""
             )
         );
     }
     Ok(0)
 }
+

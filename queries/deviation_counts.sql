@@ -1,0 +1,29 @@
+-- deviation_counts: year × sector × type → count, per_100_employees, share_of_year.
+-- All years in the data (02-analytics.md). per_100_employees is null without a units
+-- table; share_of_year is the share of that year's total in the municipality.
+WITH base AS (
+    SELECT kommunenummer, CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year, sector, type
+    FROM deviations
+),
+counts AS (
+    SELECT kommunenummer, year, sector, type, COUNT(*) AS count
+    FROM base GROUP BY kommunenummer, year, sector, type
+    UNION ALL
+    SELECT kommunenummer, year, 'Hele kommunen' AS sector, type, COUNT(*) AS count
+    FROM base GROUP BY kommunenummer, year, type
+),
+employees AS (
+    SELECT kommunenummer, sector, SUM(employees) AS employees FROM units GROUP BY kommunenummer, sector
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector, SUM(employees) AS employees FROM units GROUP BY kommunenummer
+),
+year_totals AS (
+    SELECT kommunenummer, year, COUNT(*) AS year_total FROM base GROUP BY kommunenummer, year
+)
+SELECT c.kommunenummer, c.year, c.sector, c.type, c.count,
+       CAST(c.count AS DOUBLE) * 100.0 / e.employees AS per_100_employees,
+       CAST(c.count AS DOUBLE) / t.year_total AS share_of_year
+FROM counts c
+LEFT JOIN employees e ON c.kommunenummer = e.kommunenummer AND c.sector = e.sector
+JOIN year_totals t ON c.kommunenummer = t.kommunenummer AND c.year = t.year
+ORDER BY c.kommunenummer, c.year, c.sector, c.type

@@ -1,0 +1,18 @@
+-- deviation_sources: sector × source × type → count, share (of the sector's reports in
+-- the report year). Reporting culture shows here: improvement proposals and reports from
+-- citizens are healthy, not bad.
+WITH base AS (
+    SELECT kommunenummer, sector, source, type FROM deviations
+    WHERE EXTRACT(YEAR FROM reported_date) = {{year}}
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector, source, type FROM deviations
+    WHERE EXTRACT(YEAR FROM reported_date) = {{year}}
+),
+counts AS (
+    SELECT kommunenummer, sector, source, type, COUNT(*) AS count
+    FROM base GROUP BY kommunenummer, sector, source, type
+)
+SELECT kommunenummer, sector, source, type, count,
+       CAST(count AS DOUBLE) / SUM(count) OVER (PARTITION BY kommunenummer, sector) AS share
+FROM counts
+ORDER BY kommunenummer, sector, source, type

@@ -1,0 +1,25 @@
+-- deviation_yoy: sector × category → count_year, count_prev_year, change, change_pct
+-- (null when the previous year is 0). The report year and the one before.
+WITH base AS (
+    SELECT kommunenummer, sector, COALESCE(category, 'ikke angitt') AS category,
+           CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year
+    FROM deviations
+    WHERE EXTRACT(YEAR FROM reported_date) IN ({{year}}, {{prev_year}})
+),
+both_levels AS (
+    SELECT kommunenummer, sector, category, year FROM base
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector, category, year FROM base
+),
+counts AS (
+    SELECT kommunenummer, sector, category,
+           SUM(CASE WHEN year = {{year}} THEN 1 ELSE 0 END) AS count_year,
+           SUM(CASE WHEN year = {{prev_year}} THEN 1 ELSE 0 END) AS count_prev_year
+    FROM both_levels GROUP BY kommunenummer, sector, category
+)
+SELECT kommunenummer, sector, category, count_year, count_prev_year,
+       count_year - count_prev_year AS change,
+       CASE WHEN count_prev_year = 0 THEN NULL
+            ELSE CAST(count_year - count_prev_year AS DOUBLE) / count_prev_year END AS change_pct
+FROM counts
+ORDER BY kommunenummer, sector, category

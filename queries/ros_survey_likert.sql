@@ -1,0 +1,24 @@
+-- ros_survey_likert: sector × Likert item → n, mean, share_agree (4–5), share_disagree
+-- (1–2), and the count of each level 1–5. 'Vet ikke' and blanks are missing, not values.
+WITH l AS (
+    SELECT s.kommunenummer, s.sector, s.question AS item, s.answer_order AS level
+    FROM survey_current s JOIN survey_questions q ON s.question = q.question
+    WHERE q.kind = 'likert' AND s.answer_order IS NOT NULL
+),
+both_levels AS (
+    SELECT * FROM l
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector, item, level FROM l
+)
+SELECT kommunenummer, sector, item, COUNT(*) AS n,
+       AVG(CAST(level AS DOUBLE)) AS mean,
+       CAST(SUM(CASE WHEN level >= 4 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_agree,
+       CAST(SUM(CASE WHEN level <= 2 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_disagree,
+       SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS level_1,
+       SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS level_2,
+       SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS level_3,
+       SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS level_4,
+       SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS level_5
+FROM both_levels
+GROUP BY kommunenummer, sector, item
+ORDER BY kommunenummer, sector, item

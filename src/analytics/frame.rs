@@ -1,0 +1,77 @@
+//! Small helpers to read columns out of DataFrames and build result frames, so that the
+//! Rust analyses read as arithmetic rather than as polars plumbing.
+
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+fn err(e: PolarsError) -> Error {
+    Error::polars("kolonne", e)
+}
+
+pub fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
+    let c = df.column(name).map_err(err)?.cast(&DataType::String).map_err(err)?;
+    Ok(c.str().map_err(err)?.iter().map(|v| v.map(String::from)).collect())
+}
+
+pub fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
+    let c = df.column(name).map_err(err)?.cast(&DataType::Float64).map_err(err)?;
+    Ok(c.f64().map_err(err)?.iter().collect())
+}
+
+pub fn i64s(df: &DataFrame, name: &str) -> Result<Vec<Option<i64>>> {
+    let c = df.column(name).map_err(err)?.cast(&DataType::Int64).map_err(err)?;
+    Ok(c.i64().map_err(err)?.iter().collect())
+}
+
+pub fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
+}
+
+pub fn dates(df: &DataFrame, name: &str) -> Result<Vec<Option<NaiveDate>>> {
+    let c = df.column(name).map_err(err)?.cast(&DataType::Int32).map_err(err)?;
+    Ok(c
+        .i32()
+        .map_err(err)?
+        .iter()
+        .map(|d| d.and_then(|d| epoch().checked_add_signed(chrono::Duration::days(d as i64))))
+        .collect())
+}
+
+/// A column builder for result frames.
+pub enum Col {
+    Str(&'static str, Vec<Option<String>>),
+    Int(&'static str, Vec<Option<i64>>),
+    F64(&'static str, Vec<Option<f64>>),
+    Date(&'static str, Vec<Option<NaiveDate>>),
+    /// A float column whose name is made at run time.
+    F64Named(String, Vec<Option<f64>>),
+}
+
+/// Build a frame from columns of equal length.
+pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
+    let height = match cols.first() {
+        Some(Col::Str(_, v)) => v.len(),
+        Some(Col::Int(_, v)) => v.len(),
+        Some(Col::F64(_, v)) => v.len(),
+        Some(Col::Date(_, v)) => v.len(),
+        Some(Col::F64Named(_, v)) => v.len(),
+        None => 0,
+    };
+    let columns: Vec<Column> = cols
+        .into_iter()
+        .map(|c| match c {
+            Col::Str(n, v) => Ok(Column::new(n.into(), v)),
+            Col::Int(n, v) => Ok(Column::new(n.into(), v)),
+            Col::F64(n, v) => Ok(Column::new(n.into(), v)),
+            Col::F64Named(n, v) => Ok(Column::new(n.into(), v)),
+            Col::Date(n, v) => Column::new(
+                n.into(),
+                v.into_iter().map(|d| d.map(|d| (d - epoch()).num_days() as i32)).collect::<Vec<_>>(),
+            )
+            .cast(&DataType::Date)
+            .map_err(err),
+        })
+        .collect::<Result<_>>()?;
+    DataFrame::new(height, columns).map_err(err)
+}

@@ -1,0 +1,220 @@
+//! SQL queries as files: `queries/<name>.sql` produces the table `<name>` (dbt-style).
+//!
+//! The built-in queries are compiled in; `queries/` in the working directory, then
+//! `queries/` in the project folder, then `--queries` folders, may add queries or replace
+//! built-in ones by name, without recompiling. Parameters reach the SQL as placeholders
+//! (`{{year}}`, `{{as_of}}`, …; see `queries/README.md`). A query may use any canonical
+//! table, helper table or other query's result by name; missing and circular references
+//! are reported by name before anything runs.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A query file.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub name: String,
+    /// Where it came from (`built-in` or a path), for messages.
+    pub origin: String,
+    pub sql: String,
+}
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../queries/", $name, ".sql")))),*]
+    };
+}
+
+/// The built-in queries, in the order of 02-analytics.md.
+pub const BUILTIN: &[(&str, &str)] = builtin!(
+    "deviation_counts",
+    "deviation_yoy",
+    "deviation_closure",
+    "deviation_sources",
+    "deviation_root_causes",
+    "risk_matrix",
+    "risk_by_sector",
+    "risk_by_category",
+    "risk_measures",
+    "risk_top",
+    "ros_coverage_register",
+    "ros_survey_by_sector",
+    "ros_survey_types",
+    "ros_survey_likert",
+    "maturity_self_assessment",
+    "inspections_summary",
+);
+
+/// Load the built-in queries, then every `*.sql` of the given folders (later folders
+/// replace earlier queries of the same name).
+pub fn load(dirs: &[PathBuf]) -> Result<Vec<Query>> {
+    let mut out: BTreeMap<String, Query> = BTreeMap::new();
+    for (name, sql) in BUILTIN {
+        out.insert(name.to_string(), Query { name: name.to_string(), origin: "innebygd".into(), sql: sql.to_string() });
+    }
+    for dir in dirs {
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(format!("kunne ikke lese {}", dir.display()), e))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+            .collect();
+        files.sort();
+        for p in files {
+            let name = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            if !is_identifier(&name) {
+                return Err(Error::Query(format!(
+                    "Spørrefila {} har et navn som ikke kan brukes som tabellnavn: bruk små bokstaver, tall og _ (f.eks. min_tabell.sql).",
+                    p.display()
+                )));
+            }
+            let sql = std::fs::read_to_string(&p).map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
+            out.insert(name.clone(), Query { name, origin: p.display().to_string(), sql });
+        }
+    }
+    Ok(out.into_values().collect())
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Replace `{{name}}` placeholders; an unknown placeholder is an error naming it.
+pub fn substitute(sql: &str, params: &BTreeMap<&'static str, String>, label: &str) -> Result<String> {
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            return Err(Error::Query(format!("Spørringen {label} har en {{{{ uten }}}}.")));
+        };
+        let key = after[..end].trim();
+        match params.get(key) {
+            Some(v) => out.push_str(v),
+            None => {
+                return Err(Error::Query(format!(
+                    "Spørringen {label} bruker den ukjente parameteren {{{{{key}}}}}. Kjente parametere: {}.",
+                    params.keys().map(|k| format!("{{{{{k}}}}}")).collect::<Vec<_>>().join(", ")
+                )))
+            }
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Names a query defines for itself with `WITH name AS (` (common table expressions).
+fn cte_names(sql: &str) -> Vec<String> {
+    let lower = sql.to_lowercase();
+    let bytes = lower.as_bytes();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = lower[i..].find(" as (").or_else(|| lower[i..].find(" as(")) {
+        let at = i + pos;
+        // The identifier just before " as (".
+        let mut s = at;
+        while s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'_') {
+            s -= 1;
+        }
+        if s < at {
+            names.push(lower[s..at].to_string());
+        }
+        i = at + 4;
+    }
+    names
+}
+
+/// The tables a query reads (excluding its own CTEs), lower-cased.
+pub fn references(sql: &str, label: &str) -> Result<Vec<String>> {
+    let ids = polars::sql::extract_table_identifiers(sql, false, true).map_err(|e| {
+        Error::Query(format!("Spørringen {label} kan ikke leses som SQL: {}", e.to_string().lines().next().unwrap_or("")))
+    })?;
+    let ctes = cte_names(sql);
+    Ok(ids.into_iter().map(|s| s.to_lowercase()).filter(|s| !ctes.contains(s)).collect())
+}
+
+/// Order nodes so that every node comes after what it reads. `deps` maps a node to the
+/// nodes it reads (tables that are not nodes are already available). A cycle is an error
+/// naming the nodes in it.
+pub fn topo_order(deps: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let mut mark: BTreeMap<&str, Mark> = deps.keys().map(|k| (k.as_str(), Mark::New)).collect();
+    let mut order = Vec::new();
+    fn visit<'a>(
+        n: &'a str,
+        deps: &'a BTreeMap<String, Vec<String>>,
+        mark: &mut BTreeMap<&'a str, Mark>,
+        stack: &mut Vec<&'a str>,
+        order: &mut Vec<String>,
+    ) -> Result<()> {
+        match mark.get(n).copied() {
+            Some(Mark::Done) | None => return Ok(()),
+            Some(Mark::Active) => {
+                let from = stack.iter().position(|s| *s == n).unwrap_or(0);
+                let mut cycle: Vec<&str> = stack[from..].to_vec();
+                cycle.push(n);
+                return Err(Error::Query(format!(
+                    "Spørringene refererer til hverandre i ring: {}. Bryt ringen ved å la én av dem lese fra de kanoniske tabellene.",
+                    cycle.join(" → ")
+                )));
+            }
+            Some(Mark::New) => {}
+        }
+        mark.insert(n, Mark::Active);
+        stack.push(n);
+        for d in &deps[n] {
+            visit(d, deps, mark, stack, order)?;
+        }
+        stack.pop();
+        mark.insert(n, Mark::Done);
+        order.push(n.to_string());
+        Ok(())
+    }
+    let keys: Vec<&String> = deps.keys().collect();
+    for k in keys {
+        visit(k, deps, &mut mark, &mut Vec::new(), &mut order)?;
+    }
+    Ok(order)
+}
+
+/// The queries folder of a path, if it has one.
+pub fn dir_of(p: &Path) -> PathBuf {
+    p.join("queries")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_ctes_and_cycles() {
+        let mut p = BTreeMap::new();
+        p.insert("year", "2025".to_string());
+        assert_eq!(substitute("x = {{year}} and {{ year }}", &p, "q").unwrap(), "x = 2025 and 2025");
+        let e = substitute("{{yaer}}", &p, "«q»").unwrap_err().to_string();
+        assert!(e.contains("ukjente parameteren {{yaer}}"), "{e}");
+        let refs = references("WITH a AS (SELECT * FROM deviations), b AS (SELECT * FROM a JOIN units u ON 1=1) SELECT * FROM b", "q").unwrap();
+        assert_eq!(refs, vec!["deviations".to_string(), "units".to_string()]);
+        let mut deps = BTreeMap::new();
+        deps.insert("a".to_string(), vec!["b".to_string()]);
+        deps.insert("b".to_string(), vec!["c".to_string()]);
+        deps.insert("c".to_string(), vec!["a".to_string()]);
+        let e = topo_order(&deps).unwrap_err().to_string();
+        assert!(e.contains("a → b → c → a"), "{e}");
+        deps.insert("c".to_string(), vec![]);
+        assert_eq!(topo_order(&deps).unwrap(), vec!["c", "b", "a"]);
+    }
+}
