@@ -2,6 +2,7 @@
 
 mod util;
 
+mod analytics;
 mod cli;
 mod generate;
 mod ingest_bad_files;

@@ -89,3 +89,36 @@ pub fn ints(df: &polars::prelude::DataFrame, col: &str) -> Vec<Option<i64>> {
         .iter()
         .collect()
 }
+
+/// Index of the first row whose string columns equal the given values.
+pub fn find(df: &polars::prelude::DataFrame, keys: &[(&str, &str)]) -> usize {
+    let cols: Vec<Vec<Option<String>>> = keys.iter().map(|(c, _)| strs(df, c)).collect();
+    (0..df.height())
+        .find(|&i| {
+            keys.iter()
+                .zip(&cols)
+                .all(|((_, v), col)| col[i].as_deref() == Some(*v))
+        })
+        .unwrap_or_else(|| panic!("no row with {keys:?} in\n{df}"))
+}
+
+/// A float cell (integers are cast).
+pub fn fl(df: &polars::prelude::DataFrame, col: &str, i: usize) -> Option<f64> {
+    df.column(col)
+        .expect("column")
+        .cast(&polars::prelude::DataType::Float64)
+        .expect("cast")
+        .f64()
+        .expect("f64")
+        .get(i)
+}
+
+/// Assert a float cell equals a value (to 1e-9), or is null when `None`.
+#[track_caller]
+pub fn assert_fl(df: &polars::prelude::DataFrame, col: &str, i: usize, want: Option<f64>) {
+    let got = fl(df, col, i);
+    match (got, want) {
+        (Some(g), Some(w)) => assert!((g - w).abs() < 1e-9, "{col}[{i}] = {g}, want {w}"),
+        (g, w) => assert_eq!(g, w, "{col}[{i}]"),
+    }
+}

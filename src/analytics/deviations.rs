@@ -3,7 +3,7 @@
 //! (`deviation_spc`) and the Mann-Kendall trend per sector and category
 //! (`deviation_trend`). Each is a group-by in Rust feeding the pure functions of `stats`.
 
-use super::frame::{dates, f64s, frame, strs, Col};
+use super::frame::{Col, dates, f64s, frame, strs};
 use super::{Params, WHOLE};
 use crate::error::Result;
 use crate::stats::{mann_kendall::mann_kendall, spc};
@@ -12,6 +12,10 @@ use polars::prelude::*;
 use std::collections::BTreeMap;
 
 type Key = (String, String); // (kommunenummer, sector)
+/// Counts by month index per (kommunenummer, sector).
+type MonthlyCounts = BTreeMap<Key, BTreeMap<i32, f64>>;
+/// First and last month index per kommunenummer.
+type Spans = BTreeMap<String, (i32, i32)>;
 
 fn month_index(d: NaiveDate) -> i32 {
     d.year() * 12 + d.month0() as i32
@@ -23,20 +27,26 @@ fn month_date(i: i32) -> NaiveDate {
 
 /// Monthly counts per (kommunenummer, sector) including `Hele kommunen`, over each
 /// municipality's span of months (zeros included).
-fn monthly_counts(dev: &DataFrame) -> Result<(BTreeMap<Key, BTreeMap<i32, f64>>, BTreeMap<String, (i32, i32)>)> {
+fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
     let knr = strs(dev, "kommunenummer")?;
     let sector = strs(dev, "sector")?;
     let date = dates(dev, "reported_date")?;
     let mut counts: BTreeMap<Key, BTreeMap<i32, f64>> = BTreeMap::new();
     let mut span: BTreeMap<String, (i32, i32)> = BTreeMap::new();
     for i in 0..dev.height() {
-        let (Some(k), Some(s), Some(d)) = (&knr[i], &sector[i], date[i]) else { continue };
+        let (Some(k), Some(s), Some(d)) = (&knr[i], &sector[i], date[i]) else {
+            continue;
+        };
         let m = month_index(d);
         let e = span.entry(k.clone()).or_insert((m, m));
         e.0 = e.0.min(m);
         e.1 = e.1.max(m);
         for s in [s.as_str(), WHOLE] {
-            *counts.entry((k.clone(), s.to_string())).or_default().entry(m).or_default() += 1.0;
+            *counts
+                .entry((k.clone(), s.to_string()))
+                .or_default()
+                .entry(m)
+                .or_default() += 1.0;
         }
     }
     Ok((counts, span))
@@ -48,7 +58,9 @@ pub fn monthly(dev: &DataFrame) -> Result<DataFrame> {
     let (mut k, mut mo, mut s, mut c, mut r) = (vec![], vec![], vec![], vec![], vec![]);
     for ((knr, sector), by_month) in &counts {
         let (first, last) = span[knr];
-        let series: Vec<f64> = (first..=last).map(|m| by_month.get(&m).copied().unwrap_or(0.0)).collect();
+        let series: Vec<f64> = (first..=last)
+            .map(|m| by_month.get(&m).copied().unwrap_or(0.0))
+            .collect();
         for (i, m) in (first..=last).enumerate() {
             k.push(Some(knr.clone()));
             mo.push(Some(month_date(m)));
@@ -57,7 +69,13 @@ pub fn monthly(dev: &DataFrame) -> Result<DataFrame> {
             r.push((i >= 11).then(|| series[i - 11..=i].iter().sum::<f64>() as i64));
         }
     }
-    frame(vec![Col::Str("kommunenummer", k), Col::Date("month", mo), Col::Str("sector", s), Col::Int("count", c), Col::Int("rolling_12m", r)])
+    frame(vec![
+        Col::Str("kommunenummer", k),
+        Col::Date("month", mo),
+        Col::Str("sector", s),
+        Col::Int("count", c),
+        Col::Int("rolling_12m", r),
+    ])
 }
 
 /// Employees per (kommunenummer, sector) and per municipality (`Hele kommunen`).
@@ -70,7 +88,9 @@ fn exposure(units: &DataFrame) -> Result<BTreeMap<Key, f64>> {
     let sector = strs(units, "sector")?;
     let emp = f64s(units, "employees")?;
     for i in 0..units.height() {
-        let (Some(k), Some(s), Some(e)) = (&knr[i], &sector[i], emp[i]) else { continue };
+        let (Some(k), Some(s), Some(e)) = (&knr[i], &sector[i], emp[i]) else {
+            continue;
+        };
         for s in [s.as_str(), WHOLE] {
             *out.entry((k.clone(), s.to_string())).or_default() += e;
         }
@@ -84,14 +104,23 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
     let (counts, span) = monthly_counts(dev)?;
     let exp = exposure(units)?;
     let mut cols: (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>) = Default::default();
-    let (mut center, mut ucl, mut lcl, mut sz, mut signal, mut note) = (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut center, mut ucl, mut lcl, mut sz, mut signal, mut note) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
     for ((knr, sector), by_month) in &counts {
         let (first, last) = span[knr];
-        let series: Vec<f64> = (first..=last).map(|m| by_month.get(&m).copied().unwrap_or(0.0)).collect();
-        let e = exp.get(&(knr.clone(), sector.clone())).copied().filter(|e| *e > 0.0).unwrap_or(1.0);
+        let series: Vec<f64> = (first..=last)
+            .map(|m| by_month.get(&m).copied().unwrap_or(0.0))
+            .collect();
+        let e = exp
+            .get(&(knr.clone(), sector.clone()))
+            .copied()
+            .filter(|e| *e > 0.0)
+            .unwrap_or(1.0);
         let chart = spc::laney_u_prime(&series, &vec![e; series.len()]);
         let why = chart.no_limits.map(|n| match n {
-            spc::NoLimits::TooFewPoints => "for få punkter for kontrollgrenser (under 12 måneder)".to_string(),
+            spc::NoLimits::TooFewPoints => {
+                "for få punkter for kontrollgrenser (under 12 måneder)".to_string()
+            }
             spc::NoLimits::NoEvents => "ingen avvik i perioden".to_string(),
         });
         for (i, m) in (first..=last).enumerate() {
@@ -138,7 +167,9 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
     let mut first_year: BTreeMap<String, i32> = BTreeMap::new();
     let mut counts: BTreeMap<(String, String, String), BTreeMap<i32, f64>> = BTreeMap::new();
     for i in 0..dev.height() {
-        let (Some(k), Some(s), Some(d)) = (&knr[i], &sector[i], date[i]) else { continue };
+        let (Some(k), Some(s), Some(d)) = (&knr[i], &sector[i], date[i]) else {
+            continue;
+        };
         let e = first_year.entry(k.clone()).or_insert(d.year());
         *e = (*e).min(d.year());
         if d.year() < first_wanted || d.year() > last {
@@ -147,15 +178,22 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
         let cat = category[i].clone().unwrap_or_else(|| "ikke angitt".into());
         for s in [s.as_str(), WHOLE] {
             for c in [cat.as_str(), "alle"] {
-                *counts.entry((k.clone(), s.to_string(), c.to_string())).or_default().entry(d.year()).or_default() += 1.0;
+                *counts
+                    .entry((k.clone(), s.to_string(), c.to_string()))
+                    .or_default()
+                    .entry(d.year())
+                    .or_default() += 1.0;
             }
         }
     }
     let mut out: (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>) = Default::default();
-    let (mut p, mut slope, mut dir, mut note, mut fy, mut ly, mut tau) = (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut p, mut slope, mut dir, mut note, mut fy, mut ly, mut tau) =
+        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
     for ((k, s, c), by_year) in &counts {
         let start = first_wanted.max(first_year[k]);
-        let series: Vec<f64> = (start..=last).map(|y| by_year.get(&y).copied().unwrap_or(0.0)).collect();
+        let series: Vec<f64> = (start..=last)
+            .map(|y| by_year.get(&y).copied().unwrap_or(0.0))
+            .collect();
         let mk = mann_kendall(&series);
         let testable = series.len() >= 4;
         let p_value = if testable { mk.p_value } else { None };
@@ -173,7 +211,9 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
         p.push(p_value);
         slope.push(mk.sens_slope);
         dir.push(Some(direction.to_string()));
-        note.push((!testable).then(|| "for få år til å teste trend (under 4); stigningstallet er likevel oppgitt".to_string()));
+        note.push((!testable).then(|| {
+            "for få år til å teste trend (under 4); stigningstallet er likevel oppgitt".to_string()
+        }));
         fy.push(Some(start as i64));
         ly.push(Some(last as i64));
         out.5.push(());

@@ -10,17 +10,33 @@ fn err(e: PolarsError) -> Error {
 }
 
 pub fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
-    let c = df.column(name).map_err(err)?.cast(&DataType::String).map_err(err)?;
-    Ok(c.str().map_err(err)?.iter().map(|v| v.map(String::from)).collect())
+    let c = df
+        .column(name)
+        .map_err(err)?
+        .cast(&DataType::String)
+        .map_err(err)?;
+    Ok(c.str()
+        .map_err(err)?
+        .iter()
+        .map(|v| v.map(String::from))
+        .collect())
 }
 
 pub fn f64s(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
-    let c = df.column(name).map_err(err)?.cast(&DataType::Float64).map_err(err)?;
+    let c = df
+        .column(name)
+        .map_err(err)?
+        .cast(&DataType::Float64)
+        .map_err(err)?;
     Ok(c.f64().map_err(err)?.iter().collect())
 }
 
 pub fn i64s(df: &DataFrame, name: &str) -> Result<Vec<Option<i64>>> {
-    let c = df.column(name).map_err(err)?.cast(&DataType::Int64).map_err(err)?;
+    let c = df
+        .column(name)
+        .map_err(err)?
+        .cast(&DataType::Int64)
+        .map_err(err)?;
     Ok(c.i64().map_err(err)?.iter().collect())
 }
 
@@ -29,9 +45,12 @@ pub fn epoch() -> NaiveDate {
 }
 
 pub fn dates(df: &DataFrame, name: &str) -> Result<Vec<Option<NaiveDate>>> {
-    let c = df.column(name).map_err(err)?.cast(&DataType::Int32).map_err(err)?;
-    Ok(c
-        .i32()
+    let c = df
+        .column(name)
+        .map_err(err)?
+        .cast(&DataType::Int32)
+        .map_err(err)?;
+    Ok(c.i32()
         .map_err(err)?
         .iter()
         .map(|d| d.and_then(|d| epoch().checked_add_signed(chrono::Duration::days(d as i64))))
@@ -67,7 +86,9 @@ pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
             Col::F64Named(n, v) => Ok(Column::new(n.into(), v)),
             Col::Date(n, v) => Column::new(
                 n.into(),
-                v.into_iter().map(|d| d.map(|d| (d - epoch()).num_days() as i32)).collect::<Vec<_>>(),
+                v.into_iter()
+                    .map(|d| d.map(|d| (d - epoch()).num_days() as i32))
+                    .collect::<Vec<_>>(),
             )
             .cast(&DataType::Date)
             .map_err(err),

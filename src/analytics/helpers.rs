@@ -3,8 +3,8 @@
 //! latest survey wave), `survey_questions` (question kinds from the codebook) and
 //! `maturity_latest` (each assessor's latest assessment per dimension).
 
-use super::frame::{dates, frame, i64s, strs, Col};
 use super::Params;
+use super::frame::{Col, dates, frame, i64s, strs};
 use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::survey::{Codebook, QuestionKind};
@@ -35,7 +35,12 @@ pub fn risk_cells(config: &Config) -> Result<DataFrame> {
             }
         }
     }
-    frame(vec![Col::Str("kind", kind), Col::Int("probability", p), Col::Int("consequence", k), Col::Str("zone", z)])
+    frame(vec![
+        Col::Str("kind", kind),
+        Col::Int("probability", p),
+        Col::Int("consequence", k),
+        Col::Str("zone", z),
+    ])
 }
 
 pub fn survey_questions(codebooks: &[Codebook]) -> Result<DataFrame> {
@@ -85,7 +90,9 @@ pub fn survey_current(survey: &DataFrame, params: &Params) -> Result<DataFrame> 
         })
         .collect();
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
-    survey.filter(&mask).map_err(|e| crate::Error::polars("survey_current", e))
+    survey
+        .filter(&mask)
+        .map_err(|e| crate::Error::polars("survey_current", e))
 }
 
 /// Each assessor's latest assessment per dimension. Without an assessor column the unit
@@ -102,9 +109,14 @@ pub fn maturity_latest(m: &DataFrame) -> Result<DataFrame> {
     let date = dates(m, "assessed_date")?;
     let row = i64s(m, "source_row")?;
     let file = strs(m, "source_file")?;
-    let mut best: BTreeMap<(Option<String>, Option<String>, String, Option<String>), usize> = BTreeMap::new();
+    // (kommunenummer, sector, assessor, dimension) → row of the latest assessment
+    type Who = (Option<String>, Option<String>, String, Option<String>);
+    let mut best: BTreeMap<Who, usize> = BTreeMap::new();
     for i in 0..m.height() {
-        let who = assessor[i].clone().or_else(|| unit[i].clone()).unwrap_or_else(|| format!("{:?}:{:?}", file[i], row[i]));
+        let who = assessor[i]
+            .clone()
+            .or_else(|| unit[i].clone())
+            .unwrap_or_else(|| format!("{:?}:{:?}", file[i], row[i]));
         let key = (knr[i].clone(), sector[i].clone(), who, dim[i].clone());
         match best.get(&key) {
             Some(&j) if date[j] >= date[i] => {}
@@ -116,5 +128,6 @@ pub fn maturity_latest(m: &DataFrame) -> Result<DataFrame> {
     let mut idx: Vec<u32> = best.values().map(|&i| i as u32).collect();
     idx.sort_unstable();
     let take = IdxCa::from_vec("idx".into(), idx);
-    m.take(&take).map_err(|e| crate::Error::polars("maturity_latest", e))
+    m.take(&take)
+        .map_err(|e| crate::Error::polars("maturity_latest", e))
 }

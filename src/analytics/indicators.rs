@@ -4,7 +4,7 @@
 //! percentile ranks (SQL `PERCENT_RANK` semantics: (rank − 1)/(n − 1), ties share the
 //! lowest rank).
 
-use super::frame::{dates, f64s, frame, i64s, strs, Col};
+use super::frame::{Col, dates, f64s, frame, i64s, strs};
 use super::{Params, WHOLE};
 use crate::catalog::Catalog;
 use crate::config::Config;
@@ -34,7 +34,11 @@ fn get(cat: &Catalog, name: &str) -> DataFrame {
 }
 
 /// Read (kommunenummer, sector) → value from a result table, optionally filtered.
-fn by_sector(df: &DataFrame, value: &dyn Fn(usize) -> Option<f64>, keep: &dyn Fn(usize) -> bool) -> Result<BTreeMap<Key, f64>> {
+fn by_sector(
+    df: &DataFrame,
+    value: &dyn Fn(usize) -> Option<f64>,
+    keep: &dyn Fn(usize) -> bool,
+) -> Result<BTreeMap<Key, f64>> {
     let mut out = BTreeMap::new();
     if df.height() == 0 {
         return Ok(out);
@@ -88,40 +92,64 @@ pub fn maturity_indicators(cat: &Catalog, config: &Config, params: &Params) -> R
     if cov.height() > 0 {
         let t = strs(&cov, "analysis_type")?;
         let v = f64s(&cov, "current_coverage")?;
-        values.insert("ros_current_coverage", by_sector(&cov, &|i| v[i], &|i| t[i].as_deref() == Some("alle"))?);
+        values.insert(
+            "ros_current_coverage",
+            by_sector(&cov, &|i| v[i], &|i| t[i].as_deref() == Some("alle"))?,
+        );
     }
     let rs = get(cat, "risk_by_sector");
     if rs.height() > 0 {
         let (risks, overdue) = (f64s(&rs, "risks")?, f64s(&rs, "review_overdue")?);
-        let (needs, without) = (f64s(&rs, "needs_measure")?, f64s(&rs, "needs_measure_without_measure")?);
+        let (needs, without) = (
+            f64s(&rs, "needs_measure")?,
+            f64s(&rs, "needs_measure_without_measure")?,
+        );
         values.insert(
             "reviews_on_time",
-            by_sector(&rs, &|i| match (risks[i], overdue[i]) {
-                (Some(r), Some(o)) if r > 0.0 => Some(1.0 - o / r),
-                _ => None,
-            }, &|_| true)?,
+            by_sector(
+                &rs,
+                &|i| match (risks[i], overdue[i]) {
+                    (Some(r), Some(o)) if r > 0.0 => Some(1.0 - o / r),
+                    _ => None,
+                },
+                &|_| true,
+            )?,
         );
         values.insert(
             "red_risks_with_measures",
-            by_sector(&rs, &|i| match (needs[i], without[i]) {
-                (Some(n), Some(w)) if n > 0.0 => Some(1.0 - w / n),
-                _ => None,
-            }, &|_| true)?,
+            by_sector(
+                &rs,
+                &|i| match (needs[i], without[i]) {
+                    (Some(n), Some(w)) if n > 0.0 => Some(1.0 - w / n),
+                    _ => None,
+                },
+                &|_| true,
+            )?,
         );
     }
     let cl = get(cat, "deviation_closure");
     if cl.height() > 0 {
         let v = f64s(&cl, "closed_within_90d_share")?;
-        values.insert("deviations_closed_90d", by_sector(&cl, &|i| v[i], &|_| true)?);
+        values.insert(
+            "deviations_closed_90d",
+            by_sector(&cl, &|i| v[i], &|_| true)?,
+        );
     }
     let dc = get(cat, "deviation_counts");
     if dc.height() > 0 {
-        let (k, s, y, t) = (strs(&dc, "kommunenummer")?, strs(&dc, "sector")?, i64s(&dc, "year")?, strs(&dc, "type")?);
+        let (k, s, y, t) = (
+            strs(&dc, "kommunenummer")?,
+            strs(&dc, "sector")?,
+            i64s(&dc, "year")?,
+            strs(&dc, "type")?,
+        );
         let (c, per) = (f64s(&dc, "count")?, f64s(&dc, "per_100_employees")?);
         let mut rate: BTreeMap<Key, (f64, bool)> = BTreeMap::new();
         let mut improve: BTreeMap<Key, (f64, f64)> = BTreeMap::new();
         for i in 0..dc.height() {
-            let (Some(k), Some(s)) = (&k[i], &s[i]) else { continue };
+            let (Some(k), Some(s)) = (&k[i], &s[i]) else {
+                continue;
+            };
             if y[i] != Some(params.year as i64) {
                 continue;
             }
@@ -137,19 +165,41 @@ pub fn maturity_indicators(cat: &Catalog, config: &Config, params: &Params) -> R
                 m.0 += c[i].unwrap_or(0.0);
             }
         }
-        values.insert("reporting_rate", rate.into_iter().filter(|(_, (_, ok))| *ok).map(|(k, (v, _))| (k, v)).collect());
-        values.insert("improvement_share", improve.into_iter().filter(|(_, (_, n))| *n > 0.0).map(|(k, (f, n))| (k, f / n)).collect());
+        values.insert(
+            "reporting_rate",
+            rate.into_iter()
+                .filter(|(_, (_, ok))| *ok)
+                .map(|(k, (v, _))| (k, v))
+                .collect(),
+        );
+        values.insert(
+            "improvement_share",
+            improve
+                .into_iter()
+                .filter(|(_, (_, n))| *n > 0.0)
+                .map(|(k, (f, n))| (k, f / n))
+                .collect(),
+        );
     }
     let lk = get(cat, "ros_survey_likert");
     if lk.height() > 0 {
         let item = strs(&lk, "item")?;
         let v = f64s(&lk, "share_agree")?;
-        values.insert("survey_competence", by_sector(&lk, &|i| v[i], &|i| item[i].as_deref() == Some("competence_ok"))?);
+        values.insert(
+            "survey_competence",
+            by_sector(&lk, &|i| v[i], &|i| {
+                item[i].as_deref() == Some("competence_ok")
+            })?,
+        );
     }
     let ins = get(cat, "inspections");
     if ins.height() > 0 {
         let (k, s) = (strs(&ins, "kommunenummer")?, strs(&ins, "sector")?);
-        let (f, d, c) = (f64s(&ins, "findings")?, dates(&ins, "date")?, dates(&ins, "closed_date")?);
+        let (f, d, c) = (
+            f64s(&ins, "findings")?,
+            dates(&ins, "date")?,
+            dates(&ins, "closed_date")?,
+        );
         let mut acc: BTreeMap<Key, (f64, f64)> = BTreeMap::new();
         for i in 0..ins.height() {
             let Some(k) = &k[i] else { continue };
@@ -170,7 +220,13 @@ pub fn maturity_indicators(cat: &Catalog, config: &Config, params: &Params) -> R
                 }
             }
         }
-        values.insert("inspection_findings_closed", acc.into_iter().filter(|(_, (_, n))| *n > 0.0).map(|(k, (c, n))| (k, c / n)).collect());
+        values.insert(
+            "inspection_findings_closed",
+            acc.into_iter()
+                .filter(|(_, (_, n))| *n > 0.0)
+                .map(|(k, (c, n))| (k, c / n))
+                .collect(),
+        );
     }
     // Every (kommunenummer, sector) seen in any indicator.
     let keys: BTreeSet<Key> = values.values().flat_map(|m| m.keys().cloned()).collect();
@@ -190,7 +246,11 @@ pub fn maturity_indicators(cat: &Catalog, config: &Config, params: &Params) -> R
             st_cols[j].push(v.map(|v| status(v, green, yellow).to_string()));
             match v {
                 Some(v) => {
-                    let scaled = if *name == "reporting_rate" { (v / green).min(1.0) } else { v.clamp(0.0, 1.0) };
+                    let scaled = if *name == "reporting_rate" {
+                        (v / green).min(1.0)
+                    } else {
+                        v.clamp(0.0, 1.0)
+                    };
                     wsum += weight;
                     vsum += weight * scaled;
                 }
@@ -248,7 +308,11 @@ pub fn percent_rank(values: &[Option<f64>]) -> Vec<Option<f64>> {
         .collect()
 }
 
-const BENCH_EXTRA: &[&str] = &["maturity_index", "deviations_per_1000_innbyggere", "deviations_per_100_employees"];
+const BENCH_EXTRA: &[&str] = &[
+    "maturity_index",
+    "deviations_per_1000_innbyggere",
+    "deviations_per_100_employees",
+];
 
 pub fn benchmark(cat: &Catalog, params: &Params) -> Result<DataFrame> {
     let mi = get(cat, "maturity_indicators");
@@ -289,9 +353,16 @@ pub fn benchmark(cat: &Catalog, params: &Params) -> Result<DataFrame> {
             }
         }
     }
-    let mut info: BTreeMap<String, (Option<String>, Option<f64>, Option<String>)> = BTreeMap::new();
+    // kommunenummer → (kommune, innbyggere, kostra_group)
+    type Info = (Option<String>, Option<f64>, Option<String>);
+    let mut info: BTreeMap<String, Info> = BTreeMap::new();
     if munis.height() > 0 {
-        let (k, n, p, g) = (strs(&munis, "kommunenummer")?, strs(&munis, "kommune")?, f64s(&munis, "innbyggere")?, strs(&munis, "kostra_group")?);
+        let (k, n, p, g) = (
+            strs(&munis, "kommunenummer")?,
+            strs(&munis, "kommune")?,
+            f64s(&munis, "innbyggere")?,
+            strs(&munis, "kostra_group")?,
+        );
         for i in 0..munis.height() {
             if let Some(k) = &k[i] {
                 info.insert(k.clone(), (n[i].clone(), p[i], g[i].clone()));
@@ -304,21 +375,54 @@ pub fn benchmark(cat: &Catalog, params: &Params) -> Result<DataFrame> {
     let group = |k: &String| info.get(k).and_then(|i| i.2.clone());
     let mut metric: BTreeMap<&str, Vec<Option<f64>>> = BTreeMap::new();
     for (n, _, _) in INDICATORS {
-        metric.insert(n, list.iter().map(|k| ind.get(&(k.clone(), *n)).copied()).collect());
+        metric.insert(
+            n,
+            list.iter()
+                .map(|k| ind.get(&(k.clone(), *n)).copied())
+                .collect(),
+        );
     }
-    metric.insert("maturity_index", list.iter().map(|k| ind.get(&(k.clone(), "maturity_index")).copied()).collect());
+    metric.insert(
+        "maturity_index",
+        list.iter()
+            .map(|k| ind.get(&(k.clone(), "maturity_index")).copied())
+            .collect(),
+    );
     metric.insert(
         "deviations_per_1000_innbyggere",
-        list.iter().map(|k| pop(k).filter(|p| *p > 0.0).map(|p| dev_count.get(k).copied().unwrap_or(0.0) * 1000.0 / p)).collect(),
+        list.iter()
+            .map(|k| {
+                pop(k)
+                    .filter(|p| *p > 0.0)
+                    .map(|p| dev_count.get(k).copied().unwrap_or(0.0) * 1000.0 / p)
+            })
+            .collect(),
     );
-    metric.insert("deviations_per_100_employees", list.iter().map(|k| ind.get(&(k.clone(), "reporting_rate")).copied()).collect());
-    let order: Vec<&str> = INDICATORS.iter().map(|i| i.0).chain(BENCH_EXTRA.iter().copied()).collect();
+    metric.insert(
+        "deviations_per_100_employees",
+        list.iter()
+            .map(|k| ind.get(&(k.clone(), "reporting_rate")).copied())
+            .collect(),
+    );
+    let order: Vec<&str> = INDICATORS
+        .iter()
+        .map(|i| i.0)
+        .chain(BENCH_EXTRA.iter().copied())
+        .collect();
     let mut cols = vec![
-        Col::Str("kommunenummer", list.iter().map(|k| Some(k.clone())).collect()),
+        Col::Str(
+            "kommunenummer",
+            list.iter().map(|k| Some(k.clone())).collect(),
+        ),
         Col::Str("kommune", list.iter().map(name).collect()),
         Col::F64("innbyggere", list.iter().map(pop).collect()),
         Col::Str("kostra_group", list.iter().map(group).collect()),
-        Col::Int("focus", list.iter().map(|k| Some(i64::from(params.focus.as_deref() == Some(k.as_str())))).collect()),
+        Col::Int(
+            "focus",
+            list.iter()
+                .map(|k| Some(i64::from(params.focus.as_deref() == Some(k.as_str()))))
+                .collect(),
+        ),
     ];
     let groups: Vec<Option<String>> = list.iter().map(group).collect();
     for name in order {
@@ -328,7 +432,9 @@ pub fn benchmark(cat: &Catalog, params: &Params) -> Result<DataFrame> {
         let mut pr_group: Vec<Option<f64>> = vec![None; v.len()];
         let distinct: BTreeSet<&String> = groups.iter().flatten().collect();
         for g in distinct {
-            let idx: Vec<usize> = (0..v.len()).filter(|&i| groups[i].as_ref() == Some(g)).collect();
+            let idx: Vec<usize> = (0..v.len())
+                .filter(|&i| groups[i].as_ref() == Some(g))
+                .collect();
             let sub: Vec<Option<f64>> = idx.iter().map(|&i| v[i]).collect();
             for (j, r) in idx.iter().zip(percent_rank(&sub)) {
                 pr_group[*j] = r;
@@ -349,10 +455,16 @@ mod tests {
     fn percent_rank_status_and_level() {
         // SQL PERCENT_RANK of 10, 20, 20, 40: ranks 1, 2, 2, 4 → 0, 1/3, 1/3, 1.
         let r = percent_rank(&[Some(10.0), Some(20.0), Some(20.0), None, Some(40.0)]);
-        assert_eq!(r, vec![Some(0.0), Some(1.0 / 3.0), Some(1.0 / 3.0), None, Some(1.0)]);
+        assert_eq!(
+            r,
+            vec![Some(0.0), Some(1.0 / 3.0), Some(1.0 / 3.0), None, Some(1.0)]
+        );
         assert_eq!(status(0.9, 0.9, 0.7), "grønn");
         assert_eq!(status(0.7, 0.9, 0.7), "gul");
         assert_eq!(status(0.69, 0.9, 0.7), "rød");
-        assert_eq!((level(20.0), level(20.1), level(80.0), level(80.5)), (1, 2, 4, 5));
+        assert_eq!(
+            (level(20.0), level(20.1), level(80.0), level(80.5)),
+            (1, 2, 4, 5)
+        );
     }
 }

@@ -15,8 +15,8 @@ pub mod queries;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ingest::schema::SourceKind;
 use crate::ingest::Ingested;
+use crate::ingest::schema::SourceKind;
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use std::collections::BTreeMap;
@@ -55,7 +55,11 @@ pub fn default_year(data: &Ingested) -> Option<i32> {
     let dev = data.tables.get(&SourceKind::Deviations)?;
     let d = frame::dates(dev, "reported_date").ok()?;
     let max = d.into_iter().flatten().max()?;
-    Some(if max.month() == 12 { max.year() } else { max.year() - 1 })
+    Some(if max.month() == 12 {
+        max.year()
+    } else {
+        max.year() - 1
+    })
 }
 
 impl Params {
@@ -82,8 +86,9 @@ impl Params {
                     Some(d) => d.year() - 1,
                     None => {
                         return Err(Error::Usage(
-                            "Fant ingen datoer å velge rapportår fra. Oppgi året med --year.".into(),
-                        ))
+                            "Fant ingen datoer å velge rapportår fra. Oppgi året med --year."
+                                .into(),
+                        ));
                     }
                 }
             }
@@ -114,19 +119,33 @@ impl Params {
         let mut m = BTreeMap::new();
         m.insert("year", self.year.to_string());
         m.insert("prev_year", (self.year - 1).to_string());
-        m.insert("trend_first_year", (self.year - self.trend_years as i32 + 1).to_string());
+        m.insert(
+            "trend_first_year",
+            (self.year - self.trend_years as i32 + 1).to_string(),
+        );
         m.insert("as_of", date(self.as_of));
         m.insert("as_of_minus_12m", date(minus_12m));
-        m.insert("measure_threshold", config.risk.measure_threshold.to_string());
+        m.insert(
+            "measure_threshold",
+            config.risk.measure_threshold.to_string(),
+        );
         m.insert(
             "law_breach_requires_measure",
-            if config.risk.law_breach_requires_measure { "TRUE" } else { "FALSE" }.into(),
+            if config.risk.law_breach_requires_measure {
+                "TRUE"
+            } else {
+                "FALSE"
+            }
+            .into(),
         );
         m.insert("green_max", config.risk.green_max.to_string());
         m.insert("yellow_max", config.risk.yellow_max.to_string());
         m.insert("scale_max", config.scale_max.to_string());
         m.insert("risk_top_n", self.risk_top_n.to_string());
-        m.insert("disclosure_threshold", config.disclosure_threshold.to_string());
+        m.insert(
+            "disclosure_threshold",
+            config.disclosure_threshold.to_string(),
+        );
         m
     }
 }
@@ -154,14 +173,29 @@ const RUST_NODES: &[(&str, &[&str])] = &[
     ("deviation_trend", &["deviations"]),
     (
         "maturity_indicators",
-        &["ros_coverage_register", "risk_by_sector", "deviation_closure", "deviation_counts", "ros_survey_likert", "inspections"],
+        &[
+            "ros_coverage_register",
+            "risk_by_sector",
+            "deviation_closure",
+            "deviation_counts",
+            "ros_survey_likert",
+            "inspections",
+        ],
     ),
-    ("benchmark", &["maturity_indicators", "deviations", "municipalities"]),
+    (
+        "benchmark",
+        &["maturity_indicators", "deviations", "municipalities"],
+    ),
 ];
 
 /// The base catalog: canonical tables (null kommunenummer filled with `0000`, so that
 /// joins on it work), `data_quality`, and the helper tables.
-pub fn base_catalog(data: &Ingested, config: &Config, params: &Params, codebooks: &[crate::ingest::survey::Codebook]) -> Result<Catalog> {
+pub fn base_catalog(
+    data: &Ingested,
+    config: &Config,
+    params: &Params,
+    codebooks: &[crate::ingest::survey::Codebook],
+) -> Result<Catalog> {
     let mut cat = Catalog::default();
     for k in SourceKind::ALL {
         let mut df = data.table(k);
@@ -188,12 +222,21 @@ pub fn base_catalog(data: &Ingested, config: &Config, params: &Params, codebooks
 }
 
 /// Compute every result table.
-pub fn run(project_root: &std::path::Path, data: &Ingested, config: &Config, opts: &Options) -> Result<Results> {
+pub fn run(
+    project_root: &std::path::Path,
+    data: &Ingested,
+    config: &Config,
+    opts: &Options,
+) -> Result<Results> {
     let params = Params::resolve(data, config, opts)?;
     let mut dirs = vec![PathBuf::from("queries"), queries::dir_of(project_root)];
     dirs.extend(opts.query_dirs.iter().cloned());
     // The same folder twice (running inside the project) is read once.
-    dirs.dedup_by(|a, b| a.canonicalize().ok().is_some_and(|x| Some(x) == b.canonicalize().ok()));
+    dirs.dedup_by(|a, b| {
+        a.canonicalize()
+            .ok()
+            .is_some_and(|x| Some(x) == b.canonicalize().ok())
+    });
     let qs = queries::load(&dirs)?;
     let codebooks = vec![crate::ingest::survey::Codebook::default_ros()];
     let mut cat = base_catalog(data, config, &params, &codebooks)?;
@@ -211,7 +254,11 @@ pub fn run(project_root: &std::path::Path, data: &Ingested, config: &Config, opt
             )));
         }
     }
-    let node_names: Vec<String> = qs.iter().map(|q| q.name.clone()).chain(rust.keys().map(|s| s.to_string())).collect();
+    let node_names: Vec<String> = qs
+        .iter()
+        .map(|q| q.name.clone())
+        .chain(rust.keys().map(|s| s.to_string()))
+        .collect();
     for q in &qs {
         let label = format!("«{}» ({})", q.name, q.origin);
         let sql = queries::substitute(&q.sql, &placeholders, &label)?;
@@ -223,7 +270,11 @@ pub fn run(project_root: &std::path::Path, data: &Ingested, config: &Config, opt
             } else if !cat.contains(&r) {
                 return Err(Error::Query(format!(
                     "Spørringen {label} leser tabellen «{r}», som ikke finnes. Kjente tabeller: {}.",
-                    cat.names().cloned().chain(node_names.iter().cloned()).collect::<Vec<_>>().join(", ")
+                    cat.names()
+                        .cloned()
+                        .chain(node_names.iter().cloned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )));
             }
         }
@@ -231,7 +282,14 @@ pub fn run(project_root: &std::path::Path, data: &Ingested, config: &Config, opt
         sql_text.insert(q.name.clone(), (sql, label));
     }
     for (name, reads) in &rust {
-        deps.insert(name.to_string(), reads.iter().filter(|r| node_names.iter().any(|n| n == *r)).map(|r| r.to_string()).collect());
+        deps.insert(
+            name.to_string(),
+            reads
+                .iter()
+                .filter(|r| node_names.iter().any(|n| n == *r))
+                .map(|r| r.to_string())
+                .collect(),
+        );
     }
     let order = queries::topo_order(&deps)?;
     for name in &order {
@@ -252,5 +310,9 @@ pub fn run(project_root: &std::path::Path, data: &Ingested, config: &Config, opt
     }
     let mut results = order;
     results.push("data_quality".into());
-    Ok(Results { catalog: cat, results, params })
+    Ok(Results {
+        catalog: cat,
+        results,
+        params,
+    })
 }

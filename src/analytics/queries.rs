@@ -51,7 +51,14 @@ pub const BUILTIN: &[(&str, &str)] = builtin!(
 pub fn load(dirs: &[PathBuf]) -> Result<Vec<Query>> {
     let mut out: BTreeMap<String, Query> = BTreeMap::new();
     for (name, sql) in BUILTIN {
-        out.insert(name.to_string(), Query { name: name.to_string(), origin: "innebygd".into(), sql: sql.to_string() });
+        out.insert(
+            name.to_string(),
+            Query {
+                name: name.to_string(),
+                origin: "innebygd".into(),
+                sql: sql.to_string(),
+            },
+        );
     }
     for dir in dirs {
         if !dir.is_dir() {
@@ -65,15 +72,26 @@ pub fn load(dirs: &[PathBuf]) -> Result<Vec<Query>> {
             .collect();
         files.sort();
         for p in files {
-            let name = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
             if !is_identifier(&name) {
                 return Err(Error::Query(format!(
                     "Spørrefila {} har et navn som ikke kan brukes som tabellnavn: bruk små bokstaver, tall og _ (f.eks. min_tabell.sql).",
                     p.display()
                 )));
             }
-            let sql = std::fs::read_to_string(&p).map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
-            out.insert(name.clone(), Query { name, origin: p.display().to_string(), sql });
+            let sql = std::fs::read_to_string(&p)
+                .map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
+            out.insert(
+                name.clone(),
+                Query {
+                    name,
+                    origin: p.display().to_string(),
+                    sql,
+                },
+            );
         }
     }
     Ok(out.into_values().collect())
@@ -81,19 +99,28 @@ pub fn load(dirs: &[PathBuf]) -> Result<Vec<Query>> {
 
 fn is_identifier(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Replace `{{name}}` placeholders; an unknown placeholder is an error naming it.
-pub fn substitute(sql: &str, params: &BTreeMap<&'static str, String>, label: &str) -> Result<String> {
+pub fn substitute(
+    sql: &str,
+    params: &BTreeMap<&'static str, String>,
+    label: &str,
+) -> Result<String> {
     let mut out = String::with_capacity(sql.len());
     let mut rest = sql;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else {
-            return Err(Error::Query(format!("Spørringen {label} har en {{{{ uten }}}}.")));
+            return Err(Error::Query(format!(
+                "Spørringen {label} har en {{{{ uten }}}}."
+            )));
         };
         let key = after[..end].trim();
         match params.get(key) {
@@ -101,8 +128,12 @@ pub fn substitute(sql: &str, params: &BTreeMap<&'static str, String>, label: &st
             None => {
                 return Err(Error::Query(format!(
                     "Spørringen {label} bruker den ukjente parameteren {{{{{key}}}}}. Kjente parametere: {}.",
-                    params.keys().map(|k| format!("{{{{{k}}}}}")).collect::<Vec<_>>().join(", ")
-                )))
+                    params
+                        .keys()
+                        .map(|k| format!("{{{{{k}}}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
             }
         }
         rest = &after[end + 2..];
@@ -135,10 +166,17 @@ fn cte_names(sql: &str) -> Vec<String> {
 /// The tables a query reads (excluding its own CTEs), lower-cased.
 pub fn references(sql: &str, label: &str) -> Result<Vec<String>> {
     let ids = polars::sql::extract_table_identifiers(sql, false, true).map_err(|e| {
-        Error::Query(format!("Spørringen {label} kan ikke leses som SQL: {}", e.to_string().lines().next().unwrap_or("")))
+        Error::Query(format!(
+            "Spørringen {label} kan ikke leses som SQL: {}",
+            e.to_string().lines().next().unwrap_or("")
+        ))
     })?;
     let ctes = cte_names(sql);
-    Ok(ids.into_iter().map(|s| s.to_lowercase()).filter(|s| !ctes.contains(s)).collect())
+    Ok(ids
+        .into_iter()
+        .map(|s| s.to_lowercase())
+        .filter(|s| !ctes.contains(s))
+        .collect())
 }
 
 /// Order nodes so that every node comes after what it reads. `deps` maps a node to the
@@ -203,7 +241,10 @@ mod tests {
     fn placeholders_ctes_and_cycles() {
         let mut p = BTreeMap::new();
         p.insert("year", "2025".to_string());
-        assert_eq!(substitute("x = {{year}} and {{ year }}", &p, "q").unwrap(), "x = 2025 and 2025");
+        assert_eq!(
+            substitute("x = {{year}} and {{ year }}", &p, "q").unwrap(),
+            "x = 2025 and 2025"
+        );
         let e = substitute("{{yaer}}", &p, "«q»").unwrap_err().to_string();
         assert!(e.contains("ukjente parameteren {{yaer}}"), "{e}");
         let refs = references("WITH a AS (SELECT * FROM deviations), b AS (SELECT * FROM a JOIN units u ON 1=1) SELECT * FROM b", "q").unwrap();

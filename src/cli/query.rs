@@ -53,17 +53,27 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let data = project.ingest_checked(false)?;
     let opts = analytics::Options {
         year: a.year,
-        as_of: a.as_of.as_deref().map(super::run::parse_as_of).transpose()?,
+        as_of: a
+            .as_of
+            .as_deref()
+            .map(super::run::parse_as_of)
+            .transpose()?,
         query_dirs: a.queries.clone(),
         ..Default::default()
     };
     let results = analytics::run(&project.root, &data, &project.config, &opts)?;
-    let sql = analytics::queries::substitute(&sql, &results.params.placeholders(&project.config), &label)?;
+    let sql = analytics::queries::substitute(
+        &sql,
+        &results.params.placeholders(&project.config),
+        &label,
+    )?;
     let mut df = results.catalog.sql(&sql, &label)?;
     match a.format.as_str() {
         "csv" => {
             let mut out = std::io::stdout();
-            CsvWriter::new(&mut out).finish(&mut df).map_err(|e| ikrapport::Error::Internal(format!("CSV: {e}")))?;
+            CsvWriter::new(&mut out)
+                .finish(&mut df)
+                .map_err(|e| ikrapport::Error::Internal(format!("CSV: {e}")))?;
         }
         "json" => println!("{}", to_json(&df)?),
         _ => print!("{}", table(&df, a.limit)?),
@@ -96,8 +106,19 @@ pub fn table(df: &DataFrame, limit: usize) -> ikrapport::Result<String> {
     for i in 0..n {
         grid.push(cols.iter().map(|c| cell(c, i).replace('\n', " ")).collect());
     }
-    let widths: Vec<usize> = (0..cols.len()).map(|j| grid.iter().map(|r| r[j].chars().count()).max().unwrap_or(0).min(40)).collect();
-    let numeric: Vec<bool> = cols.iter().map(|c| c.dtype().is_primitive_numeric()).collect();
+    let widths: Vec<usize> = (0..cols.len())
+        .map(|j| {
+            grid.iter()
+                .map(|r| r[j].chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(40)
+        })
+        .collect();
+    let numeric: Vec<bool> = cols
+        .iter()
+        .map(|c| c.dtype().is_primitive_numeric())
+        .collect();
     let mut out = String::new();
     for (r, row) in grid.iter().enumerate() {
         let line: Vec<String> = row
@@ -105,18 +126,31 @@ pub fn table(df: &DataFrame, limit: usize) -> ikrapport::Result<String> {
             .enumerate()
             .map(|(j, v)| {
                 let v: String = v.chars().take(40).collect();
-                if numeric[j] && r > 0 { format!("{v:>w$}", w = widths[j]) } else { format!("{v:<w$}", w = widths[j]) }
+                if numeric[j] && r > 0 {
+                    format!("{v:>w$}", w = widths[j])
+                } else {
+                    format!("{v:<w$}", w = widths[j])
+                }
             })
             .collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
         if r == 0 {
-            out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+            out.push_str(
+                &widths
+                    .iter()
+                    .map(|w| "-".repeat(*w))
+                    .collect::<Vec<_>>()
+                    .join("  "),
+            );
             out.push('\n');
         }
     }
     if df.height() > n {
-        out.push_str(&format!("… {} rader til (bruk --limit, --format csv eller --format json)\n", df.height() - n));
+        out.push_str(&format!(
+            "… {} rader til (bruk --limit, --format csv eller --format json)\n",
+            df.height() - n
+        ));
     }
     out.push_str(&format!("({} rader)\n", df.height()));
     Ok(out)
@@ -131,7 +165,9 @@ fn to_json(df: &DataFrame) -> ikrapport::Result<String> {
             let v = match c.get(i) {
                 Ok(AnyValue::Null) | Err(_) => serde_json::Value::Null,
                 Ok(AnyValue::Boolean(b)) => b.into(),
-                Ok(AnyValue::Float64(f)) => serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into),
+                Ok(AnyValue::Float64(f)) => {
+                    serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
+                }
                 Ok(AnyValue::Int64(x)) => x.into(),
                 Ok(AnyValue::Int32(x)) => x.into(),
                 Ok(AnyValue::UInt32(x)) => x.into(),

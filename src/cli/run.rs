@@ -3,8 +3,8 @@
 //! write the canonical tables as Parquet to `<out>/data/`, and print what was made. The
 //! rendered bundle (HTML, charts, XLSX) is the next milestone.
 
-use super::{num, Ctx};
-use ikrapport::{analytics, Error, SourceKind};
+use super::{Ctx, num};
+use ikrapport::{Error, SourceKind, analytics};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -37,8 +37,11 @@ pub struct Args {
 
 /// Parse `--as-of` (`2025-12-31` or `31.12.2025`).
 pub fn parse_as_of(s: &str) -> ikrapport::Result<chrono::NaiveDate> {
-    ikrapport::ingest::values::parse_date_text(s)
-        .map_err(|_| Error::Usage(format!("--as-of «{s}» er ikke en dato: skriv f.eks. 2025-12-31 eller 31.12.2025")))
+    ikrapport::ingest::values::parse_date_text(s).map_err(|_| {
+        Error::Usage(format!(
+            "--as-of «{s}» er ikke en dato: skriv f.eks. 2025-12-31 eller 31.12.2025"
+        ))
+    })
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
@@ -52,7 +55,10 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         query_dirs: a.queries.clone(),
     };
     let results = analytics::run(&project.root, &data, &project.config, &opts)?;
-    let out = a.out.clone().unwrap_or_else(|| PathBuf::from(format!("out/arsrapport-{}", results.params.year)));
+    let out = a
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("out/arsrapport-{}", results.params.year)));
     ikrapport::bundle::write_canonical(&out, &results)?;
     if !ctx.quiet {
         let lang = project.config.language;
@@ -69,17 +75,33 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         println!("{}", lang.pick("Inndata:", "Inndata:", "Inputs:"));
         for k in SourceKind::ALL {
             if let Some(df) = data.tables.get(&k) {
-                println!("  {:<28} {:>10} {}", k.table_name(), num(df.height()), lang.pick("rader", "rader", "rows"));
+                println!(
+                    "  {:<28} {:>10} {}",
+                    k.table_name(),
+                    num(df.height()),
+                    lang.pick("rader", "rader", "rows")
+                );
             }
         }
-        println!("{}", lang.pick("Resultattabeller:", "Resultattabellar:", "Result tables:"));
+        println!(
+            "{}",
+            lang.pick("Resultattabeller:", "Resultattabellar:", "Result tables:")
+        );
         for name in &results.results {
             let n = results.table(name).map_or(0, |d| d.height());
-            println!("  {name:<28} {:>10} {}", num(n), lang.pick("rader", "rader", "rows"));
+            println!(
+                "  {name:<28} {:>10} {}",
+                num(n),
+                lang.pick("rader", "rader", "rows")
+            );
         }
         println!(
             "{} {}",
-            lang.pick("Kanoniske tabeller (Parquet):", "Kanoniske tabellar (Parquet):", "Canonical tables (Parquet):"),
+            lang.pick(
+                "Kanoniske tabeller (Parquet):",
+                "Kanoniske tabellar (Parquet):",
+                "Canonical tables (Parquet):"
+            ),
             out.join("data").display()
         );
         println!(
@@ -93,4 +115,3 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     }
     Ok(0)
 }
-

@@ -154,7 +154,9 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             if dir == root && (name == "out" || name == "target") {
                 continue;
             }
-            if p.join(crate::config::CONFIG_FILE).exists() {
+            // Sub-projects and report bundles are not inputs.
+            if p.join(crate::config::CONFIG_FILE).exists() || p.join(crate::bundle::MARKER).exists()
+            {
                 continue;
             }
             walk(root, &p, out)?;

@@ -120,10 +120,16 @@ fn exact_p(x: &[f64], s_obs: i64) -> f64 {
             hits += 1.0;
         }
         // next_permutation
-        let Some(i) = (0..perm.len().saturating_sub(1)).rev().find(|&i| perm[i] < perm[i + 1]) else {
+        let Some(i) = (0..perm.len().saturating_sub(1))
+            .rev()
+            .find(|&i| perm[i] < perm[i + 1])
+        else {
             break;
         };
-        let j = (i + 1..perm.len()).rev().find(|&j| perm[j] > perm[i]).expect("exists");
+        let j = (i + 1..perm.len())
+            .rev()
+            .find(|&j| perm[j] > perm[i])
+            .expect("exists");
         perm.swap(i, j);
         perm[i + 1..].reverse();
     }
@@ -207,7 +213,10 @@ mod tests {
         // x = 1..12 with one swap (5 ↔ 6): n = 12, S = 66 − 2 = 64, no ties.
         // Var(S) = 12·11·29/18 = 212.6667; z = (64 − 1)/√212.6667 = 4.3201;
         // p = 2(1 − Φ(4.32007)) = erfc(4.32007/√2) = 1.559793e-5 (Python: math.erfc).
-        let x: Vec<f64> = [1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12].iter().map(|&v| v as f64).collect();
+        let x: Vec<f64> = [1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12]
+            .iter()
+            .map(|&v| v as f64)
+            .collect();
         let r = mann_kendall(&x);
         assert_eq!(r.s, 64);
         assert!(!r.exact);
