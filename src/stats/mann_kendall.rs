@@ -229,10 +229,10 @@ mod tests {
 
     #[test]
     fn ties_reduce_the_variance_and_no_trend_gives_p_1() {
-        // 12 values with a tie group of 3 (t = 3 → 3·2·11 = 66) and one of 2 (2·1·9 = 18):
-        // Var(S) = (12·11·29 − 66 − 18)/18 = (3828 − 84)/18 = 208.
+        // 12 values with tie groups 5×3 (t = 3 → 3·2·11 = 66), 1×2 and 3×2 (2·1·9 = 18 each):
+        // Var(S) = (12·11·29 − 66 − 18 − 18)/18 = (3828 − 102)/18 = 207.
         let x = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0, 5.0, 8.0];
-        assert!((variance_s(&x) - 208.0).abs() < 1e-12);
+        assert!((variance_s(&x) - 207.0).abs() < 1e-12);
         let flat = mann_kendall(&[5.0; 12]);
         assert_eq!(flat.s, 0);
         assert_eq!(flat.p_value, Some(1.0));
