@@ -14,6 +14,9 @@
 //! let data = project.ingest().unwrap();
 //! let deviations = data.table(ikrapport::SourceKind::Deviations);
 //! println!("{} deviations, {} rows rejected", deviations.height(), data.rows_rejected());
+//! let results = project.analyse(&data, &ikrapport::analytics::Options::default()).unwrap();
+//! let closure = results.table("deviation_closure").unwrap(); // a polars DataFrame
+//! println!("{closure}");
 //! ```
 
 pub mod analytics;
@@ -60,6 +63,16 @@ impl Project {
     /// [`Project::ingest_checked`] to stop at the first one.
     pub fn ingest(&self) -> Result<Ingested> {
         ingest::ingest(&self.root, &self.config)
+    }
+
+    /// Compute every result table (02-analytics.md) from ingested data; get one with
+    /// [`analytics::Results::table`].
+    pub fn analyse(
+        &self,
+        data: &Ingested,
+        opts: &analytics::Options,
+    ) -> Result<analytics::Results> {
+        analytics::run(&self.root, data, &self.config, opts)
     }
 
     /// Ingest, failing on the first unusable file, and (with `strict`) on any rejected

@@ -166,6 +166,31 @@ impl Results {
     }
 }
 
+/// The result tables in the order of 02-analytics.md (users' own tables follow).
+pub const SPEC_ORDER: &[&str] = &[
+    "deviation_counts",
+    "deviation_monthly",
+    "deviation_yoy",
+    "deviation_closure",
+    "deviation_sources",
+    "deviation_root_causes",
+    "deviation_spc",
+    "deviation_trend",
+    "risk_matrix",
+    "risk_by_sector",
+    "risk_by_category",
+    "risk_measures",
+    "risk_top",
+    "ros_coverage_register",
+    "ros_survey_by_sector",
+    "ros_survey_types",
+    "ros_survey_likert",
+    "maturity_self_assessment",
+    "maturity_indicators",
+    "inspections_summary",
+    "benchmark",
+];
+
 /// The Rust analyses and what they read.
 const RUST_NODES: &[(&str, &[&str])] = &[
     ("deviation_monthly", &["deviations"]),
@@ -308,7 +333,16 @@ pub fn run(
         };
         cat.insert(name, df);
     }
-    let mut results = order;
+    let mut results: Vec<String> = SPEC_ORDER
+        .iter()
+        .filter(|n| order.iter().any(|o| o == *n))
+        .map(|n| n.to_string())
+        .collect();
+    results.extend(
+        order
+            .into_iter()
+            .filter(|o| !SPEC_ORDER.contains(&o.as_str())),
+    );
     results.push("data_quality".into());
     Ok(Results {
         catalog: cat,
