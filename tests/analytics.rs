@@ -545,6 +545,17 @@ fn maturity_indicators_and_benchmark() {
     assert_eq!(ints(m, "maturity_level")[i], Some(3));
     assert_eq!(strs(m, "missing_indicators")[i], None);
 
+    let dq = t(&r, "data_quality");
+    assert_eq!(
+        dq.get_column_names()
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "file", "sheet", "row", "column", "value", "severity", "reason", "code"
+        ]
+    );
+    assert_eq!(dq.height(), 0, "the fixture is clean");
     let b = t(&r, "benchmark");
     assert_eq!(b.height(), 1);
     assert_eq!(strs(b, "kommunenummer"), vec![Some("1234".into())]);

@@ -142,6 +142,12 @@ fn ros_workbook() -> Vec<u8> {
         )
         .unwrap();
     }
+    // A later sheet with the same layout: not read, but the user is told.
+    let copy = wb.add_worksheet().set_name("ROS 2023").unwrap();
+    for (c, h) in ["Sektor", "Sannsynlighet", "Konsekvens"].iter().enumerate() {
+        copy.write_string(0, c as u16, *h).unwrap();
+    }
+    copy.write_string(1, 0, "Gammel").unwrap();
     wb.save_to_buffer().unwrap()
 }
 
@@ -154,6 +160,12 @@ fn a_spreadsheet_with_title_rows_merged_cells_and_a_hidden_sheet() {
     assert_eq!(f.error, None, "{:?}", f.error);
     assert_eq!(f.sheet.as_deref(), Some("ROS"));
     assert_eq!(f.header_row, Some(4));
+    assert_eq!(f.notes.len(), 1);
+    assert!(
+        f.notes[0].starts_with("Arket «ROS 2023» har også riktige overskrifter, men ble ikke lest"),
+        "{:?}",
+        f.notes
+    );
     assert_eq!(
         (f.rows_read, f.rows_kept, f.rows_rejected, f.warnings),
         (3, 3, 0, 0)

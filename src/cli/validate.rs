@@ -168,6 +168,9 @@ fn print_human(data: &Ingested, lang: Lang, limit: usize) {
             let header: String = c.header.chars().take(60).collect();
             println!("    {header:<w$} → {}{note}", c.column);
         }
+        for n in &f.notes {
+            println!("  {} {n}", l("Merk:", "Merk:", "Note:"));
+        }
         if !f.columns_absent.is_empty() {
             println!(
                 "  {} {}",

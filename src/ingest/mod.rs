@@ -59,6 +59,8 @@ pub struct FileReport {
     pub bytes: u64,
     /// The whole-file error, when the file could not be used.
     pub error: Option<String>,
+    /// Things the user should know that are not errors (other sheets that also match).
+    pub notes: Vec<String>,
 }
 
 /// The result of ingesting a project.
@@ -586,6 +588,7 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             warnings: 0,
             bytes,
             error: None,
+            notes: vec![],
         };
         let sheet_cfg = explicit
             .and_then(|k| {
@@ -694,6 +697,18 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             }
         };
         report.source = Some(kind);
+        // The spec reads the first visible sheet that matches; say so when later sheets
+        // match too, so that nothing is left out without the user knowing.
+        for g in loaded.grids.iter().skip(found.grid + 1) {
+            if find_in_grids(std::slice::from_ref(g), kind, config, Some(&cb.0)).is_ok() {
+                let name = g.sheet.clone().unwrap_or_default();
+                report.notes.push(match lang {
+                    Lang::En => format!("The sheet «{name}» also has the right headers but was not read (only the first matching sheet is). Name the sheet under [sources] in ikrapport.toml to read it instead."),
+                    Lang::Nn => format!("Arket «{name}» har òg rette overskrifter, men vart ikkje lese (berre det første arket som passar, blir lese). Nemn arket under [sources] i ikrapport.toml for å lese det i staden."),
+                    Lang::Nb => format!("Arket «{name}» har også riktige overskrifter, men ble ikke lest (bare det første arket som passer, leses). Nevn arket under [sources] i ikrapport.toml for å lese det i stedet."),
+                });
+            }
+        }
         let grid = &loaded.grids[found.grid];
         report.sheet = grid.sheet.clone();
         let mut header = found.header;
