@@ -304,13 +304,16 @@ pub fn process(
         .enumerate()
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
-    let mut resp: Vec<Vec<Value>> = vec![Vec::new(); cols.len()];
-    let mut extra_vals: Vec<Vec<Option<String>>> = vec![Vec::new(); extras.len()];
-    let (mut question, mut answer, mut order, mut file_rows) = (
+    // One row per kept respondent; each answer row points at its respondent, so the
+    // respondent columns are gathered once at the end instead of cloned per answer.
+    let mut resp: Vec<Vec<Value>> = Vec::new();
+    let mut resp_extras: Vec<Vec<Option<String>>> = Vec::new();
+    let mut resp_rows: Vec<i64> = Vec::new();
+    let (mut owner, mut question, mut answer, mut order) = (
+        Vec::<usize>::new(),
         Vec::<String>::new(),
         Vec::<Option<String>>::new(),
         Vec::<Option<i64>>::new(),
-        Vec::<i64>::new(),
     );
     let mut dq = Vec::new();
     let (mut read, mut rejected) = (0, 0);
@@ -434,31 +437,31 @@ pub fn process(
             rejected += 1;
             continue;
         }
+        let r = resp.len();
+        resp.push(values);
+        resp_extras.push(
+            extras
+                .iter()
+                .map(|(g, _)| parse_text(grid.cell(i, *g)))
+                .collect(),
+        );
+        resp_rows.push(row as i64);
         for (qid, ans, ord) in answers {
-            for (j, v) in values.iter().enumerate() {
-                resp[j].push(v.clone());
-            }
-            for (k, (g, _)) in extras.iter().enumerate() {
-                extra_vals[k].push(parse_text(grid.cell(i, *g)));
-            }
+            owner.push(r);
             question.push(qid);
             answer.push(ans);
             order.push(ord);
-            file_rows.push(row as i64);
         }
     }
     let n = question.len();
     let mut columns: Vec<Column> = Vec::new();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date");
     for (j, spec) in cols.iter().enumerate() {
-        let vals = std::mem::take(&mut resp[j]);
         let c = if spec.name == "submitted_date" {
-            let days: Vec<Option<i32>> = vals
-                .into_iter()
-                .map(|v| match v {
-                    Value::Date(d) => Some(
-                        (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date")).num_days()
-                            as i32,
-                    ),
+            let days: Vec<Option<i32>> = owner
+                .iter()
+                .map(|&r| match &resp[r][j] {
+                    Value::Date(d) => Some((*d - epoch).num_days() as i32),
                     _ => None,
                 })
                 .collect();
@@ -466,10 +469,10 @@ pub fn process(
                 .cast(&DataType::Date)
                 .expect("date cast")
         } else {
-            let s: Vec<Option<String>> = vals
-                .into_iter()
-                .map(|v| match v {
-                    Value::Str(s) => Some(s),
+            let s: Vec<Option<&str>> = owner
+                .iter()
+                .map(|&r| match &resp[r][j] {
+                    Value::Str(s) => Some(s.as_str()),
                     _ => None,
                 })
                 .collect();
@@ -488,8 +491,12 @@ pub fn process(
     columns.push(Column::new("question".into(), question));
     columns.push(Column::new("answer".into(), answer));
     columns.push(Column::new("answer_order".into(), order));
-    for (buf, (_, name)) in extra_vals.into_iter().zip(&extras) {
-        columns.push(Column::new(name.as_str().into(), buf));
+    for (k, (_, name)) in extras.iter().enumerate() {
+        let v: Vec<Option<&str>> = owner
+            .iter()
+            .map(|&r| resp_extras[r][k].as_deref())
+            .collect();
+        columns.push(Column::new(name.as_str().into(), v));
     }
     columns.push(Column::new_scalar(
         "source_file".into(),
@@ -499,6 +506,7 @@ pub fn process(
         ),
         n,
     ));
+    let file_rows: Vec<i64> = owner.iter().map(|&r| resp_rows[r]).collect();
     columns.push(Column::new("source_row".into(), file_rows));
     let df = DataFrame::new(n, columns).expect("equal lengths");
     let _ = SourceKind::Survey;
