@@ -238,4 +238,36 @@ mod tests {
         assert_eq!(flat.p_value, Some(1.0));
         assert_eq!(flat.sens_slope, Some(0.0));
     }
+
+    #[test]
+    fn agrees_with_pymannkendall_and_scipy() {
+        // Reference values from pymannkendall 1.4.3 `original_test` (normal approximation,
+        // continuity and tie correction, used above n = 10) and scipy 1.17
+        // `kendalltau(range(n), x, method="exact")` (exact, no ties).
+        let a = [
+            5.0, 7.0, 7.0, 9.0, 6.0, 10.0, 12.0, 11.0, 11.0, 14.0, 13.0, 15.0, 18.0, 17.0, 17.0,
+        ];
+        let r = mann_kendall(&a);
+        assert_eq!(r.s, 86);
+        assert!((r.tau.unwrap() - 0.819_047_619_047_619).abs() < 1e-12);
+        assert!((r.var_s - 405.333_333_333_333_3).abs() < 1e-9);
+        assert!((r.p_value.unwrap() - 2.422_011_879_854_58e-5).abs() < 1e-12);
+        assert_eq!(r.sens_slope, Some(0.875));
+        let c = [
+            10.9, 7.2, 12.9, 13.7, 5.3, 7.6, 12.2, 11.2, 12.3, 10.1, 15.6, 15.6, 13.8, 17.3, 15.6,
+            11.9, 15.9, 12.2, 18.0, 15.6,
+        ];
+        let r = mann_kendall(&c);
+        assert_eq!(r.s, 91);
+        assert!((r.var_s - 940.333_333_333_333_4).abs() < 1e-9);
+        assert!((r.p_value.unwrap() - 0.003_335_949_964_052_176).abs() < 1e-12);
+        assert!((r.sens_slope.unwrap() - 0.351_428_571_428_571_5).abs() < 1e-12);
+        // n = 8 without ties: the exact two-sided p equals scipy's exact Kendall p.
+        let b = [3.1, 2.4, 5.6, 4.2, 6.8, 5.9, 7.7, 6.1];
+        let r = mann_kendall(&b);
+        assert_eq!(r.s, 18);
+        assert!((r.tau.unwrap() - 0.642_857_142_857_142_8).abs() < 1e-12);
+        assert!((r.p_value.unwrap() - 0.031_150_793_650_793_65).abs() < 1e-12);
+        assert!((r.sens_slope.unwrap() - 0.58).abs() < 1e-12);
+    }
 }
