@@ -250,6 +250,31 @@ fn write_long_row_csv(path: &Path, dev: &Sheet) -> Result<()> {
     Ok(())
 }
 
+/// The columns of the generated ROS register, as a municipal template names them.
+const RISK_HEADERS: [&str; 21] = [
+    "Nr",
+    "Sektor",
+    "Enhet",
+    "Navn på analyse",
+    "Type analyse",
+    "Risikogruppe",
+    "Risikokategori",
+    "Hva kan gå galt",
+    "Sannsynlighet (1-5)",
+    "Konsekvens (1-5)",
+    "Risiko (S x K)",
+    "Lovbrudd (ja/nei)",
+    "Håndtering",
+    "Tiltak",
+    "Tiltaksansvarlig",
+    "Frist",
+    "Tiltaksstatus",
+    "S etter tiltak",
+    "K etter tiltak",
+    "Vurdert dato",
+    "Neste vurdering",
+];
+
 fn risk_workbook(path: &Path, m: &Municipality, risks: &[sources::Risk], last: i32) -> Result<()> {
     let mut wb = Workbook::new();
     wb.set_properties(&write::fixed_properties(last));
@@ -290,29 +315,7 @@ fn risk_workbook(path: &Path, m: &Municipality, risks: &[sources::Risk], last: i
         .map_err(xe)?;
 
     let ws = wb.add_worksheet().set_name("Register").map_err(xe)?;
-    let headers = [
-        "Nr",
-        "Sektor",
-        "Enhet",
-        "Navn på analyse",
-        "Type analyse",
-        "Risikogruppe",
-        "Risikokategori",
-        "Hva kan gå galt",
-        "Sannsynlighet (1-5)",
-        "Konsekvens (1-5)",
-        "Risiko (S x K)",
-        "Lovbrudd (ja/nei)",
-        "Håndtering",
-        "Tiltak",
-        "Tiltaksansvarlig",
-        "Frist",
-        "Tiltaksstatus",
-        "S etter tiltak",
-        "K etter tiltak",
-        "Vurdert dato",
-        "Neste vurdering",
-    ];
+    let headers = RISK_HEADERS;
     let lastc = headers.len() as u16 - 1;
     ws.merge_range(
         0,
@@ -722,31 +725,10 @@ fn plant_national(file: &str, sheet: &mut Sheet) {
 }
 
 fn risk_sheet(m: &Municipality, risks: &[sources::Risk]) -> Sheet {
-    let headers = [
-        "Kommunenummer",
-        "Sektor",
-        "Enhet",
-        "Navn på analyse",
-        "Type analyse",
-        "Risikogruppe",
-        "Risikokategori",
-        "Hva kan gå galt",
-        "Sannsynlighet (1-5)",
-        "Konsekvens (1-5)",
-        "Risiko (S x K)",
-        "Lovbrudd (ja/nei)",
-        "Håndtering",
-        "Tiltak",
-        "Tiltaksansvarlig",
-        "Frist",
-        "Tiltaksstatus",
-        "S etter tiltak",
-        "K etter tiltak",
-        "Vurdert dato",
-        "Neste vurdering",
-    ]
-    .map(String::from)
-    .to_vec();
+    let headers: Vec<String> = std::iter::once("Kommunenummer")
+        .chain(RISK_HEADERS[1..].iter().copied())
+        .map(String::from)
+        .collect();
     let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
     let rows = risks
         .iter()

@@ -170,6 +170,7 @@ const fn col(
 }
 
 const KNR_ALIASES: &[&str] = &["kommunenummer", "knr", "kommune nr", "kommunenr"];
+const UNIT_ALIASES: &[&str] = &["enhet", "virksomhet", "avdeling"];
 const SECTOR_ALIASES: &[&str] = &["sektor", "tjenesteområde", "kommunalområde", "område"];
 
 pub static DEVIATION_TYPE: EnumSpec = EnumSpec {
@@ -422,12 +423,7 @@ pub static RISKS: &[ColumnSpec] = &[
             "risikogruppe-eier",
         ],
     ),
-    col(
-        "unit",
-        ValueKind::Text,
-        false,
-        &["enhet", "virksomhet", "avdeling"],
-    ),
+    col("unit", ValueKind::Text, false, UNIT_ALIASES),
     col(
         "analysis",
         ValueKind::Text,
@@ -592,12 +588,7 @@ pub static SURVEY_RESPONDENT: &[ColumnSpec] = &[
         true,
         &["sektor", "tjenesteområde", "kommunalområde", "område"],
     ),
-    col(
-        "unit",
-        ValueKind::Text,
-        false,
-        &["enhet", "virksomhet", "avdeling"],
-    ),
+    col("unit", ValueKind::Text, false, UNIT_ALIASES),
     col(
         "role",
         ValueKind::Enum(&ROLE),
@@ -620,12 +611,7 @@ pub static UNITS: &[ColumnSpec] = &[
         KNR_ALIASES,
     ),
     col("sector", ValueKind::Text, true, SECTOR_ALIASES),
-    col(
-        "unit",
-        ValueKind::Text,
-        true,
-        &["enhet", "virksomhet", "avdeling"],
-    ),
+    col("unit", ValueKind::Text, true, UNIT_ALIASES),
     col(
         "employees",
         ValueKind::Number,
@@ -655,12 +641,7 @@ pub static MATURITY: &[ColumnSpec] = &[
         true,
         &["sektor", "tjenesteområde", "kommunalområde"],
     ),
-    col(
-        "unit",
-        ValueKind::Text,
-        false,
-        &["enhet", "virksomhet", "avdeling"],
-    ),
+    col("unit", ValueKind::Text, false, UNIT_ALIASES),
     col(
         "assessor",
         ValueKind::FreeText,
@@ -707,12 +688,7 @@ pub static INSPECTIONS: &[ColumnSpec] = &[
         KNR_ALIASES,
     ),
     col("sector", ValueKind::Text, false, SECTOR_ALIASES),
-    col(
-        "unit",
-        ValueKind::Text,
-        false,
-        &["enhet", "virksomhet", "avdeling"],
-    ),
+    col("unit", ValueKind::Text, false, UNIT_ALIASES),
     col(
         "authority",
         ValueKind::Text,

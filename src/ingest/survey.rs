@@ -289,15 +289,7 @@ pub fn process(
     ctx: &FileCtx<'_>,
 ) -> super::table::Processed {
     let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
-    let mut src_of: Vec<Option<usize>> = vec![None; cols.len()];
-    let mut extras: Vec<(usize, String)> = Vec::new();
-    for (g, u) in header.uses.iter().enumerate() {
-        match u {
-            Use::Canonical(j) => src_of[*j] = Some(g),
-            Use::Extra(n) => extras.push((g, n.clone())),
-            Use::Skip => {}
-        }
-    }
+    let (src_of, extras) = header.sources(cols.len());
     let qindex: BTreeMap<&str, usize> = cb
         .questions
         .iter()

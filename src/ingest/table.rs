@@ -52,6 +52,22 @@ pub struct Header {
     pub texts: Vec<String>,
 }
 
+impl Header {
+    /// The grid column feeding each canonical column, and the extra columns in order.
+    pub fn sources(&self, n_canonical: usize) -> (Vec<Option<usize>>, Vec<(usize, String)>) {
+        let mut src_of: Vec<Option<usize>> = vec![None; n_canonical];
+        let mut extras: Vec<(usize, String)> = Vec::new();
+        for (g, u) in self.uses.iter().enumerate() {
+            match u {
+                Use::Canonical(j) => src_of[*j] = Some(g),
+                Use::Extra(name) => extras.push((g, name.clone())),
+                Use::Skip => {}
+            }
+        }
+        (src_of, extras)
+    }
+}
+
 /// Why no header row was found: what the best candidate row had.
 #[derive(Debug, Clone)]
 pub struct HeaderMiss {
@@ -357,16 +373,7 @@ struct Chunk {
 pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
     let cols = ctx.source.columns();
     let types: Vec<OutType> = cols.iter().map(|c| out_type(ctx.source, c)).collect();
-    // Grid column feeding each canonical column, and the extra columns in order.
-    let mut src_of: Vec<Option<usize>> = vec![None; cols.len()];
-    let mut extras: Vec<(usize, String)> = Vec::new();
-    for (g, u) in header.uses.iter().enumerate() {
-        match u {
-            Use::Canonical(j) => src_of[*j] = Some(g),
-            Use::Extra(name) => extras.push((g, name.clone())),
-            Use::Skip => {}
-        }
-    }
+    let (src_of, extras) = header.sources(cols.len());
     let header_width = header.texts.len();
     let start = header.index + 1;
     let indices: Vec<usize> = (start..grid.len()).collect();
