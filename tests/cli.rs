@@ -55,6 +55,7 @@ fn validate_prints_what_an_analyst_needs_to_read() {
         "Hvilke typer ROS-analyser har du deltatt i?: Tjenestespesifi → ros_types = tjenestespesifikk (spørsmål)",
         "«Meldt dato» = «31.02.2024»: avvist – datoen finnes ikke i kalenderen",
         "Sammendrag: 6 filer,",
+        "Merk: Fila har ingen kolonne for kommunenummer; 9901 fra ikrapport.toml er brukt.",
     ] {
         assert!(s.contains(needle), "missing «{needle}» in:\n{s}");
     }

@@ -156,29 +156,35 @@ pub fn table(df: &DataFrame, limit: usize) -> ikrapport::Result<String> {
     Ok(out)
 }
 
+/// The rows as a JSON array of objects, keys in column order.
 fn to_json(df: &DataFrame) -> ikrapport::Result<String> {
     let cols = df.columns();
-    let mut rows = Vec::with_capacity(df.height());
+    let key = |c: &Column| serde_json::to_string(c.name().as_str()).unwrap_or_default();
+    let mut out = String::from("[");
     for i in 0..df.height() {
-        let mut m = serde_json::Map::new();
-        for c in cols {
-            let v = match c.get(i) {
-                Ok(AnyValue::Null) | Err(_) => serde_json::Value::Null,
-                Ok(AnyValue::Boolean(b)) => b.into(),
-                Ok(AnyValue::Float64(f)) => {
-                    serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
-                }
-                Ok(AnyValue::Int64(x)) => x.into(),
-                Ok(AnyValue::Int32(x)) => x.into(),
-                Ok(AnyValue::UInt32(x)) => x.into(),
-                Ok(AnyValue::UInt64(x)) => x.into(),
-                Ok(AnyValue::String(s)) => s.into(),
-                Ok(AnyValue::StringOwned(s)) => s.to_string().into(),
-                Ok(v) => v.to_string().trim_matches('"').to_string().into(),
-            };
-            m.insert(c.name().to_string(), v);
-        }
-        rows.push(serde_json::Value::Object(m));
+        let fields: Vec<String> =
+            cols.iter()
+                .map(|c| {
+                    let v = match c.get(i) {
+                        Ok(AnyValue::Null) | Err(_) => serde_json::Value::Null,
+                        Ok(AnyValue::Boolean(b)) => b.into(),
+                        Ok(AnyValue::Float64(f)) => serde_json::Number::from_f64(f)
+                            .map_or(serde_json::Value::Null, Into::into),
+                        Ok(AnyValue::Int64(x)) => x.into(),
+                        Ok(AnyValue::Int32(x)) => x.into(),
+                        Ok(AnyValue::UInt32(x)) => x.into(),
+                        Ok(AnyValue::UInt64(x)) => x.into(),
+                        Ok(AnyValue::String(s)) => s.into(),
+                        Ok(AnyValue::StringOwned(s)) => s.to_string().into(),
+                        Ok(v) => v.to_string().trim_matches('"').to_string().into(),
+                    };
+                    format!("{}: {}", key(c), v)
+                })
+                .collect();
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        out.push_str(&fields.join(", "));
+        out.push('}');
     }
-    serde_json::to_string_pretty(&rows).map_err(|e| ikrapport::Error::Internal(e.to_string()))
+    out.push_str(if df.height() == 0 { "]" } else { "\n]" });
+    Ok(out)
 }

@@ -738,6 +738,16 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             .filter(|c| !header.matches.iter().any(|m| m.column == c.name))
             .map(|c| c.name.to_string())
             .collect();
+        if report.columns_absent.iter().any(|c| c == "kommunenummer") {
+            report.notes.push(match (&config.kommunenummer, lang) {
+                (Some(k), Lang::En) => format!("The file has no kommunenummer column; {k} from ikrapport.toml is used."),
+                (Some(k), Lang::Nn) => format!("Fila har ingen kolonne for kommunenummer; {k} frå ikrapport.toml er brukt."),
+                (Some(k), Lang::Nb) => format!("Fila har ingen kolonne for kommunenummer; {k} fra ikrapport.toml er brukt."),
+                (None, Lang::En) => "Neither the file nor ikrapport.toml gives a kommunenummer; the analyses use 0000. Set kommunenummer in ikrapport.toml.".into(),
+                (None, Lang::Nn) => "Verken fila eller ikrapport.toml gjev kommunenummer; analysane brukar 0000. Set kommunenummer i ikrapport.toml.".into(),
+                (None, Lang::Nb) => "Verken fila eller ikrapport.toml gir kommunenummer; analysene bruker 0000. Sett kommunenummer i ikrapport.toml.".into(),
+            });
+        }
         report.rows_read = processed.read;
         report.rows_rejected = processed.rejected;
         report.rows_kept = processed.read - processed.rejected;
