@@ -47,11 +47,61 @@ impl Cell<'_> {
     }
 }
 
+/// The fields of a delimited text file in one buffer: a national export of a million
+/// rows is one allocation for the text, one for the field spans and one for the rows,
+/// rather than two allocations per record.
+#[derive(Debug, Default)]
+pub struct TextRows {
+    buf: String,
+    spans: Vec<(u32, u32)>,
+    /// (line number, first span, number of fields)
+    rows: Vec<(u64, u32, u32)>,
+}
+
+impl TextRows {
+    /// Append a row. Fails (returns false) past 4 GiB of text, where spans no longer fit.
+    pub fn push<'a>(&mut self, line: u64, fields: impl IntoIterator<Item = &'a str>) -> bool {
+        let first = self.spans.len();
+        for f in fields {
+            let start = self.buf.len();
+            self.buf.push_str(f);
+            let (Ok(a), Ok(b)) = (u32::try_from(start), u32::try_from(self.buf.len())) else {
+                return false;
+            };
+            self.spans.push((a, b));
+        }
+        let (Ok(first), Ok(n)) = (
+            u32::try_from(first),
+            u32::try_from(self.spans.len() - first),
+        ) else {
+            return false;
+        };
+        self.rows.push((line, first, n));
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn field(&self, i: usize, c: usize) -> Option<&str> {
+        let (_, first, n) = self.rows[i];
+        (c < n as usize).then(|| {
+            let (a, b) = self.spans[first as usize + c];
+            &self.buf[a as usize..b as usize]
+        })
+    }
+}
+
 /// Rows of a file: text records from CSV, typed cells from spreadsheets and Parquet.
 #[derive(Debug)]
 pub enum Rows {
-    /// (line number, record) of a delimited text file.
-    Text(Vec<(u64, csv::StringRecord)>),
+    /// The records of a delimited text file.
+    Text(TextRows),
     /// (row number, cells) of a spreadsheet or Parquet file.
     Cells(Vec<(u64, Vec<Data>)>),
 }
@@ -79,7 +129,7 @@ impl Grid {
     /// The user-visible number of row `i`.
     pub fn row_number(&self, i: usize) -> u64 {
         match &self.rows {
-            Rows::Text(r) => r[i].0,
+            Rows::Text(r) => r.rows[i].0,
             Rows::Cells(r) => r[i].0,
         }
     }
@@ -87,7 +137,7 @@ impl Grid {
     /// Number of fields in row `i`.
     pub fn width(&self, i: usize) -> usize {
         match &self.rows {
-            Rows::Text(r) => r[i].1.len(),
+            Rows::Text(r) => r.rows[i].2 as usize,
             Rows::Cells(r) => r[i].1.len(),
         }
     }
@@ -95,7 +145,7 @@ impl Grid {
     /// Cell `c` of row `i` (Empty past the end of a short row).
     pub fn cell(&self, i: usize, c: usize) -> Cell<'_> {
         match &self.rows {
-            Rows::Text(r) => match r[i].1.get(c) {
+            Rows::Text(r) => match r.field(i, c) {
                 Some(s) => Cell::Text(s),
                 None => Cell::Empty,
             },

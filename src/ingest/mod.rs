@@ -336,6 +336,15 @@ fn load(
                     lang.pick("Fila", "Fila", "The file"),
                     lang.pick("er tom.", "er tom.", "is empty.")
                 ),
+                text::TextError::TooLarge => format!(
+                    "{} «{label}» {}",
+                    lang.pick("Fila", "Fila", "The file"),
+                    lang.pick(
+                        "har mer enn 4 GiB tekst; del den opp (f.eks. ett år per fil).",
+                        "har meir enn 4 GiB tekst; del ho opp (t.d. eitt år per fil).",
+                        "has more than 4 GiB of text; split it (e.g. one year per file)."
+                    )
+                ),
                 text::TextError::Binary => match lang {
                     Lang::En => format!("The file «{label}» is not a text (CSV) file: it holds binary data. Is it a spreadsheet with the wrong extension?"),
                     Lang::Nn => format!("Fila «{label}» er ikkje ei tekstfil (CSV): ho inneheld binære data. Er det eit rekneark med feil filending?"),

@@ -2,7 +2,7 @@
 //! names), so that Parquet files go through the same header matching and value checks
 //! as CSV and spreadsheets. Dates become ISO text, which the date reader accepts.
 
-use super::grid::{Grid, Rows};
+use super::grid::{Grid, Rows, TextRows};
 use polars::prelude::*;
 
 /// Read a Parquet file into a grid; the error is polars' message.
@@ -10,24 +10,21 @@ pub fn read(bytes: Vec<u8>) -> Result<Grid, String> {
     let df = ParquetReader::new(std::io::Cursor::new(bytes))
         .finish()
         .map_err(|e| e.to_string())?;
-    let mut header = csv::StringRecord::new();
     let mut cols = Vec::with_capacity(df.width());
+    let names: Vec<String> = df.columns().iter().map(|c| c.name().to_string()).collect();
     for c in df.columns() {
-        header.push_field(c.name());
         let s = c
             .as_materialized_series()
             .cast(&DataType::String)
             .map_err(|e| e.to_string())?;
         cols.push(s.str().map_err(|e| e.to_string())?.clone());
     }
-    let mut rows = Vec::with_capacity(df.height() + 1);
-    rows.push((1u64, header));
+    let mut rows = TextRows::default();
+    rows.push(1, names.iter().map(String::as_str));
     for i in 0..df.height() {
-        let mut rec = csv::StringRecord::new();
-        for c in &cols {
-            rec.push_field(c.get(i).unwrap_or(""));
+        if !rows.push(i as u64 + 2, cols.iter().map(|c| c.get(i).unwrap_or(""))) {
+            return Err("fila er større enn 4 GiB tekst".into());
         }
-        rows.push((i as u64 + 2, rec));
     }
     Ok(Grid {
         sheet: None,

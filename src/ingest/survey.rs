@@ -11,7 +11,7 @@ use super::grid::{Cell, Grid};
 use super::headers::{key, match_header};
 use super::quality::DqRow;
 use super::schema::{ColumnSpec, SURVEY_RESPONDENT, SourceKind};
-use super::table::{FileCtx, Header, Use, Value, read_value};
+use super::table::{FileCtx, Header, Use, Value};
 use super::values::parse_text;
 use crate::error::{Error, Result};
 use crate::i18n::{Reason, Severity};
@@ -66,6 +66,9 @@ pub struct Codebook {
     pub respondent: BTreeMap<String, Vec<String>>,
     #[serde(rename = "question")]
     pub questions: Vec<Question>,
+    /// Per question: normalised option text → option index (built by `parse`).
+    #[serde(skip)]
+    lookup: Vec<std::collections::HashMap<String, usize>>,
 }
 
 const LIKERT_LABELS: [&[&str]; 5] = [
@@ -92,6 +95,7 @@ impl Codebook {
                 e.message()
             ),
         })?;
+        cb.lookup.clear();
         for q in &mut cb.questions {
             match q.kind {
                 QuestionKind::Likert if q.options.is_empty() => {
@@ -121,6 +125,15 @@ impl Codebook {
                 }
                 _ => {}
             }
+            let mut map = std::collections::HashMap::new();
+            for (i, o) in q.options.iter().enumerate() {
+                let texts = std::iter::once(o).chain(q.labels.get(o).into_iter().flatten());
+                for t in texts {
+                    map.entry(key(t)).or_insert(i);
+                    map.entry(dashes(&key(t))).or_insert(i);
+                }
+            }
+            cb.lookup.push(map);
             if q.options.is_empty() && !matches!(q.kind, QuestionKind::Text) {
                 return Err(Error::Config {
                     file: path.to_path_buf(),
@@ -196,20 +209,18 @@ impl Codebook {
     /// The option index of an answer text (option, its labels, or its 1-based number for
     /// ordinal questions).
     fn option_of(&self, q: usize, text: &str) -> Option<usize> {
-        let q = &self.questions[q];
         let k = key(text);
         if k.is_empty() {
             return None;
         }
-        let dashes = |s: &str| s.replace(['–', '—'], "-").replace(' ', "");
-        q.options.iter().position(|o| {
-            key(o) == k
-                || dashes(&key(o)) == dashes(&k)
-                || q.labels
-                    .get(o)
-                    .is_some_and(|ls| ls.iter().any(|l| key(l) == k))
-        })
+        let map = self.lookup.get(q)?;
+        map.get(&k).or_else(|| map.get(&dashes(&k))).copied()
     }
+}
+
+/// En and em dashes as hyphens, spaces removed: "1 – 5" and "1-5" are one option.
+fn dashes(s: &str) -> String {
+    s.replace(['–', '—'], "-").replace(' ', "")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -275,7 +286,15 @@ fn chosen(cell: Cell<'_>) -> bool {
     match cell {
         Cell::Bool(b) => b,
         Cell::Number(n) => n != 0.0,
-        Cell::Text(s) => !matches!(key(s).as_str(), "" | "0" | "nei" | "no" | "false" | "-"),
+        Cell::Text(s) => {
+            let t = s.trim();
+            // Fast path for the usual export values before normalising.
+            match t {
+                "1" | "x" | "X" | "Ja" | "ja" => true,
+                "" | "0" | "-" => false,
+                _ => !matches!(key(t).as_str(), "" | "0" | "nei" | "no" | "false" | "-"),
+            }
+        }
         _ => false,
     }
 }
@@ -309,6 +328,11 @@ pub fn process(
     );
     let mut dq = Vec::new();
     let (mut read, mut rejected) = (0, 0);
+    // (question, answer text) → option, or Err for a "don't know" that is missing.
+    let mut memo: std::collections::HashMap<(usize, String), Result<Option<usize>, ()>> =
+        std::collections::HashMap::new();
+    let mut rmemo: Vec<super::table::Memo> =
+        cols.iter().map(super::table::Memo::for_column).collect();
     for i in header.index + 1..grid.len() {
         if grid.row_is_blank(i) {
             continue;
@@ -320,7 +344,7 @@ pub fn process(
         for (j, spec) in cols.iter().enumerate() {
             values.push(match src_of[j] {
                 None => Value::Null,
-                Some(g) => match read_value(ctx, spec, grid.cell(i, g), grid.date1904) {
+                Some(g) => match rmemo[j].read(ctx, spec, grid.cell(i, g), grid.date1904) {
                     Ok(v) => v,
                     Err((r, s)) => {
                         let v = match &r {
@@ -381,7 +405,10 @@ pub fn process(
                         .map(str::trim)
                         .filter(|p| !p.is_empty())
                     {
-                        match cb.option_of(qi, part) {
+                        let found = *memo
+                            .entry((qi, part.to_string()))
+                            .or_insert_with(|| Ok(cb.option_of(qi, part)));
+                        match found.ok().flatten() {
                             Some(oi) => answers.push((
                                 qid.clone(),
                                 Some(q.options[oi].clone()),
@@ -393,15 +420,23 @@ pub fn process(
                 }
                 (_, _) => {
                     let text = cell.display();
-                    if q.kind == QuestionKind::Likert
-                        && matches!(
-                            key(&text).as_str(),
-                            "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
-                        )
-                    {
+                    // Answer texts repeat: normalise each distinct one once.
+                    let found = *memo.entry((qi, text.clone())).or_insert_with(|| {
+                        let missing = q.kind == QuestionKind::Likert
+                            && matches!(
+                                key(&text).as_str(),
+                                "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
+                            );
+                        if missing {
+                            Err(())
+                        } else {
+                            Ok(cb.option_of(qi, &text))
+                        }
+                    });
+                    let Ok(found) = found else {
                         continue;
-                    }
-                    match cb.option_of(qi, &text) {
+                    };
+                    match found {
                         Some(oi) => {
                             answers.push((qid.clone(), Some(q.options[oi].clone()), order_of(oi)))
                         }

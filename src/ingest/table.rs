@@ -369,6 +369,40 @@ struct Chunk {
     rejected: usize,
 }
 
+impl Chunk {
+    /// The chunk's rows as a frame. Done inside the parallel step, so that only compact
+    /// Arrow columns, not per-cell Strings, of all chunks are alive at once.
+    fn into_frame(
+        self,
+        cols: &[ColumnSpec],
+        extras: &[(usize, String)],
+        label: &str,
+    ) -> (DataFrame, Vec<DqRow>, usize, usize) {
+        let height = self.file_rows.len();
+        let mut columns: Vec<Column> = self
+            .bufs
+            .into_iter()
+            .zip(cols)
+            .map(|(b, c)| b.into_column(c.name))
+            .collect();
+        for (buf, (_, name)) in self.extras.into_iter().zip(extras) {
+            columns.push(Column::new(name.as_str().into(), buf));
+        }
+        columns.push(Column::new_scalar(
+            "source_file".into(),
+            Scalar::new(DataType::String, AnyValue::StringOwned(label.into())),
+            height,
+        ));
+        columns.push(Column::new("source_row".into(), self.file_rows));
+        (
+            DataFrame::new(height, columns).expect("columns of equal length"),
+            self.dq,
+            self.read,
+            self.rejected,
+        )
+    }
+}
+
 /// Process every data row below the header into the canonical table.
 pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
     let cols = ctx.source.columns();
@@ -377,7 +411,7 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
     let header_width = header.texts.len();
     let start = header.index + 1;
     let indices: Vec<usize> = (start..grid.len()).collect();
-    let chunks: Vec<Chunk> = indices
+    let chunks: Vec<(DataFrame, Vec<DqRow>, usize, usize)> = indices
         .par_chunks(16_384)
         .map(|idx| {
             let mut ch = Chunk {
@@ -389,6 +423,7 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                 rejected: 0,
             };
             let mut values: Vec<Value> = Vec::with_capacity(cols.len());
+            let mut memo: Vec<Memo> = cols.iter().map(Memo::for_column).collect();
             let mut issues: Vec<Issue> = Vec::new();
             for &i in idx {
                 if grid.row_is_blank(i) {
@@ -428,7 +463,7 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                         None => Value::Null,
                         Some(g) => {
                             let cell = grid.cell(i, g);
-                            match read_value(ctx, spec, cell, grid.date1904) {
+                            match memo[j].read(ctx, spec, cell, grid.date1904) {
                                 Ok(v) => v,
                                 Err((reason, severity)) => {
                                     let v = match &reason {
@@ -485,37 +520,18 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                 }
                 ch.file_rows.push(row as i64);
             }
-            ch
+            ch.into_frame(cols, &extras, &ctx.label)
         })
         .collect();
 
     let mut dq = Vec::new();
     let (mut read, mut rejected) = (0, 0);
     let mut frames: Vec<DataFrame> = Vec::new();
-    for ch in chunks {
-        dq.extend(ch.dq);
-        read += ch.read;
-        rejected += ch.rejected;
-        let height = ch.file_rows.len();
-        let mut columns: Vec<Column> = ch
-            .bufs
-            .into_iter()
-            .zip(cols)
-            .map(|(b, c)| b.into_column(c.name))
-            .collect();
-        for (buf, (_, name)) in ch.extras.into_iter().zip(&extras) {
-            columns.push(Column::new(name.as_str().into(), buf));
-        }
-        columns.push(Column::new_scalar(
-            "source_file".into(),
-            Scalar::new(
-                DataType::String,
-                AnyValue::StringOwned(ctx.label.as_str().into()),
-            ),
-            height,
-        ));
-        columns.push(Column::new("source_row".into(), ch.file_rows));
-        frames.push(DataFrame::new(height, columns).expect("columns of equal length"));
+    for (frame, d, r, x) in chunks {
+        dq.extend(d);
+        read += r;
+        rejected += x;
+        frames.push(frame);
     }
     let df = match frames.len() {
         0 => empty_frame(
@@ -562,6 +578,47 @@ pub fn empty_frame(source: SourceKind, extras: &[String]) -> DataFrame {
     columns.push(Column::new_empty("source_file".into(), &DataType::String));
     columns.push(Column::new_empty("source_row".into(), &DataType::Int64));
     DataFrame::new(0, columns).expect("empty frame")
+}
+
+/// Memoised reading of one column's text cells within a chunk. Sectors, units, types,
+/// categories, dates and scores repeat thousands of times in an export; reading each
+/// distinct text once makes ingestion cost a hash lookup per cell. Columns of unique
+/// values (ids, free text) are not memoised, and a memo stops growing at `MEMO_LIMIT`.
+pub struct Memo {
+    map: Option<std::collections::HashMap<Box<str>, Result<Value, (Reason, Severity)>>>,
+}
+
+const MEMO_LIMIT: usize = 20_000;
+
+impl Memo {
+    pub fn for_column(spec: &ColumnSpec) -> Memo {
+        let unique = spec.name == "id"
+            || spec.name == "respondent_id"
+            || matches!(spec.kind, ValueKind::FreeText);
+        Memo {
+            map: (!unique).then(std::collections::HashMap::new),
+        }
+    }
+
+    pub fn read(
+        &mut self,
+        ctx: &FileCtx<'_>,
+        spec: &ColumnSpec,
+        cell: Cell<'_>,
+        date1904: bool,
+    ) -> Result<Value, (Reason, Severity)> {
+        let (Some(map), Cell::Text(t)) = (self.map.as_mut(), cell) else {
+            return read_value(ctx, spec, cell, date1904);
+        };
+        if let Some(v) = map.get(t) {
+            return v.clone();
+        }
+        let v = read_value(ctx, spec, cell, date1904);
+        if map.len() < MEMO_LIMIT {
+            map.insert(t.into(), v.clone());
+        }
+        v
+    }
 }
 
 /// Read one cell as the value of a canonical column.

@@ -6,7 +6,7 @@
 //! Norwegian Windows. A file that is not valid UTF-8 is read as Windows-1252, which maps
 //! every byte, so nothing is lost.
 
-use super::grid::{Grid, Rows};
+use super::grid::{Grid, Rows, TextRows};
 use std::borrow::Cow;
 
 /// What was detected about a text file (shown by `validate`).
@@ -21,6 +21,8 @@ pub struct TextFormat {
 pub enum TextError {
     Empty,
     Binary,
+    /// More than 4 GiB of text in one file.
+    TooLarge,
 }
 
 /// Decode bytes to text, detecting the encoding.
@@ -104,19 +106,21 @@ pub fn read(bytes: &[u8]) -> Result<(Grid, TextFormat), TextError> {
         .flexible(true)
         .delimiter(delimiter as u8)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows = TextRows::default();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                // The line where the record starts (a quoted field may span lines).
-                // With CRLF endings the reader stops at `\r` and the record's recorded
-                // start is the `\n` of the previous line: count that line too.
+                // The line where the record starts (a quoted field may span lines). With
+                // CRLF endings the reader stops at `\r` and the record's recorded start is
+                // the `\n` of the previous line: count that line too.
                 let line = record.position().map_or(rows.len() as u64 + 1, |p| {
                     let at_lf = text.as_bytes().get(p.byte() as usize) == Some(&b'\n');
                     p.line() + u64::from(at_lf)
                 });
-                rows.push((line, std::mem::take(&mut record)))
+                if !rows.push(line, record.iter()) {
+                    return Err(TextError::TooLarge);
+                }
             }
             Ok(false) => break,
             // Text decoded above is valid UTF-8 and flexible() accepts ragged rows, so
