@@ -585,8 +585,11 @@ pub fn empty_frame(source: SourceKind, extras: &[String]) -> DataFrame {
 /// distinct text once makes ingestion cost a hash lookup per cell. Columns of unique
 /// values (ids, free text) are not memoised, and a memo stops growing at `MEMO_LIMIT`.
 pub struct Memo {
-    map: Option<std::collections::HashMap<Box<str>, Result<Value, (Reason, Severity)>>>,
+    map: Option<std::collections::HashMap<Box<str>, ReadResult>>,
 }
+
+/// A read value, or why it cannot be used.
+pub type ReadResult = Result<Value, (Reason, Severity)>;
 
 const MEMO_LIMIT: usize = 20_000;
 
