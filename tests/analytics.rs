@@ -896,3 +896,27 @@ fn run_writes_canonical_parquet_and_lists_every_result() {
         bad.stderr
     );
 }
+
+#[test]
+fn a_users_own_codebook_feeds_the_likert_table() {
+    let p = Project::new();
+    p.write(
+        "trivsel-kodebok.toml",
+        "survey = \"trivsel\"\n[[question]]\nid = \"trives\"\nkind = \"likert\"\ntext = \"Jeg trives på jobben\"\n",
+    );
+    p.write(
+        "trivsel-undersokelse.csv",
+        "Sektor;Innsendt;Jeg trives på jobben\nA;01.12.2025;Helt enig\nA;01.12.2025;Enig\nA;01.12.2025;Uenig\n",
+    );
+    let r = results(&p);
+    let l = t(&r, "ros_survey_likert");
+    let i = find(l, &[("sector", "A"), ("item", "trives")]);
+    // Levels 5, 4, 2: n 3, mean 11/3, two agree, one disagrees.
+    assert_eq!(ints(l, "n")[i], Some(3));
+    assert_fl(l, "mean", i, Some(11.0 / 3.0));
+    assert_fl(l, "share_agree", i, Some(2.0 / 3.0));
+    assert_eq!(
+        strs(t(&r, "survey"), "survey")[0].as_deref(),
+        Some("trivsel")
+    );
+}

@@ -263,7 +263,10 @@ pub fn run(
             .is_some_and(|x| Some(x) == b.canonicalize().ok())
     });
     let qs = queries::load(&dirs)?;
-    let codebooks = vec![crate::ingest::survey::Codebook::default_ros()];
+    let mut codebooks = data.codebooks.clone();
+    if codebooks.is_empty() {
+        codebooks.push(crate::ingest::survey::Codebook::default_ros());
+    }
     let mut cat = base_catalog(data, config, &params, &codebooks)?;
     let placeholders = params.placeholders(config);
 

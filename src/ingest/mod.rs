@@ -70,6 +70,8 @@ pub struct Ingested {
     pub files: Vec<FileReport>,
     pub data_quality: Vec<DqRow>,
     pub lang: Lang,
+    /// The survey codebooks the survey files were read with.
+    pub codebooks: Vec<Codebook>,
 }
 
 impl Ingested {
@@ -571,6 +573,7 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
     let mut reports = Vec::new();
     let mut dq = Vec::new();
     let mut parts: BTreeMap<SourceKind, Vec<DataFrame>> = BTreeMap::new();
+    let mut codebooks: Vec<Codebook> = Vec::new();
     for (path, explicit) in files {
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         let label = rel.display().to_string();
@@ -734,6 +737,9 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
         };
         let processed = if kind == SourceKind::Survey {
             report.codebook = Some(cb.1.clone());
+            if !codebooks.iter().any(|c: &Codebook| c.survey == cb.0.survey) {
+                codebooks.push(cb.0.clone());
+            }
             let qcols = survey::question_columns(&cb.0, &mut header);
             survey::process(grid, &header, &qcols, &cb.0, &ctx)
         } else {
@@ -786,6 +792,7 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
         files: reports,
         data_quality: dq,
         lang,
+        codebooks,
     })
 }
 
