@@ -920,3 +920,51 @@ fn a_users_own_codebook_feeds_the_likert_table() {
         Some("trivsel")
     );
 }
+
+#[test]
+fn indicator_targets_and_weights_come_from_the_config() {
+    let p = fixture();
+    // Only survey competence counts, and its green target is lowered to 0.5.
+    let mut cfg = String::from("kommunenummer = \"1234\"\n");
+    for (name, _, _) in ikrapport::analytics::indicators::INDICATORS {
+        let w = if *name == "survey_competence" {
+            1.0
+        } else {
+            0.0
+        };
+        cfg.push_str(&format!("[analytics.indicators.{name}]\nweight = {w}\n"));
+    }
+    cfg = cfg.replace(
+        "[analytics.indicators.survey_competence]\n",
+        "[analytics.indicators.survey_competence]\ngreen = 0.5\n",
+    );
+    p.write("ikrapport.toml", &cfg);
+    let r = results(&p);
+    let m = t(&r, "maturity_indicators");
+    let i = find(m, &[("sector", "A")]);
+    // A's competence share 2/3 is the whole index: 66.67, level 4; status now green.
+    assert_fl(m, "maturity_index", i, Some(200.0 / 3.0));
+    assert_eq!(ints(m, "maturity_level")[i], Some(4));
+    assert_eq!(
+        strs(m, "survey_competence_status")[i].as_deref(),
+        Some("grønn")
+    );
+    // A misspelt indicator is an error, not ignored.
+    p.write(
+        "ikrapport.toml",
+        "[analytics.indicators.survey_competense]\nweight = 2\n",
+    );
+    let out = ikrapport(&[
+        "run",
+        p.path().to_str().unwrap(),
+        "--out",
+        p.path().join("ut").to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("[analytics.indicators.survey_competense] er ikke en indikator"),
+        "{}",
+        out.stderr
+    );
+}

@@ -93,6 +93,21 @@ impl Params {
                 }
             }
         };
+        for name in config.analytics.indicators.keys() {
+            if !indicators::INDICATORS.iter().any(|(n, _, _)| n == name) {
+                return Err(Error::Config {
+                    file: PathBuf::from(crate::config::CONFIG_FILE),
+                    message: format!(
+                        "ikrapport.toml: [analytics.indicators.{name}] er ikke en indikator. Kjente indikatorer: {}.",
+                        indicators::INDICATORS
+                            .iter()
+                            .map(|i| i.0)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+        }
         if !(1950..=2100).contains(&year) {
             return Err(Error::Usage(format!("--year {year} er utenfor 1950–2100")));
         }

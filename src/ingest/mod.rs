@@ -84,6 +84,11 @@ impl Ingested {
         }
     }
 
+    /// A canonical table as a polars LazyFrame, for embedders who build their own queries.
+    pub fn lazy(&self, kind: SourceKind) -> LazyFrame {
+        self.table(kind).lazy()
+    }
+
     /// True when at least one file had this source.
     pub fn has(&self, kind: SourceKind) -> bool {
         self.tables.get(&kind).is_some_and(|d| d.height() > 0)
