@@ -9,7 +9,6 @@
 
 use super::grid::{Cell, Grid};
 use super::headers::{key, match_header};
-use super::quality::DqRow;
 use super::schema::{ColumnSpec, SURVEY_RESPONDENT, SourceKind};
 use super::table::{FileCtx, Header, Use, Value};
 use super::values::parse_text;
@@ -445,21 +444,7 @@ pub fn process(
                 }
             }
         }
-        let is_rejected = issues.iter().any(|x| x.3 == Severity::Error);
-        for (column, value, reason, severity) in issues {
-            if is_rejected && severity == Severity::Warning {
-                continue;
-            }
-            dq.push(DqRow {
-                file: ctx.label.clone(),
-                sheet: ctx.sheet.clone(),
-                row,
-                column,
-                value,
-                severity,
-                reason,
-            });
-        }
+        let is_rejected = super::table::record_issues(&mut dq, ctx, row, issues);
         if is_rejected {
             rejected += 1;
             continue;
@@ -507,14 +492,7 @@ pub fn process(
         };
         columns.push(c);
     }
-    columns.push(Column::new_scalar(
-        "survey".into(),
-        Scalar::new(
-            DataType::String,
-            AnyValue::StringOwned(cb.survey.as_str().into()),
-        ),
-        n,
-    ));
+    columns.push(super::table::constant_text("survey", &cb.survey, n));
     columns.push(Column::new("question".into(), question));
     columns.push(Column::new("answer".into(), answer));
     columns.push(Column::new("answer_order".into(), order));
@@ -525,14 +503,7 @@ pub fn process(
             .collect();
         columns.push(Column::new(name.as_str().into(), v));
     }
-    columns.push(Column::new_scalar(
-        "source_file".into(),
-        Scalar::new(
-            DataType::String,
-            AnyValue::StringOwned(ctx.label.as_str().into()),
-        ),
-        n,
-    ));
+    columns.push(super::table::constant_text("source_file", &ctx.label, n));
     let file_rows: Vec<i64> = owner.iter().map(|&r| resp_rows[r]).collect();
     columns.push(Column::new("source_row".into(), file_rows));
     let df = DataFrame::new(n, columns).expect("equal lengths");

@@ -388,11 +388,7 @@ impl Chunk {
         for (buf, (_, name)) in self.extras.into_iter().zip(extras) {
             columns.push(Column::new(name.as_str().into(), buf));
         }
-        columns.push(Column::new_scalar(
-            "source_file".into(),
-            Scalar::new(DataType::String, AnyValue::StringOwned(label.into())),
-            height,
-        ));
+        columns.push(constant_text("source_file", label, height));
         columns.push(Column::new("source_row".into(), self.file_rows));
         (
             DataFrame::new(height, columns).expect("columns of equal length"),
@@ -401,6 +397,42 @@ impl Chunk {
             self.rejected,
         )
     }
+}
+
+/// Add a row's issues to the data-quality rows and say whether the row is rejected. The
+/// warnings of a rejected row are left out: the row is not in the analysis anyway.
+pub fn record_issues(
+    dq: &mut Vec<DqRow>,
+    ctx: &FileCtx<'_>,
+    row: u64,
+    issues: impl IntoIterator<Item = Issue>,
+) -> bool {
+    let issues: Vec<Issue> = issues.into_iter().collect();
+    let rejected = issues.iter().any(|x| x.3 == Severity::Error);
+    for (column, value, reason, severity) in issues {
+        if rejected && severity == Severity::Warning {
+            continue;
+        }
+        dq.push(DqRow {
+            file: ctx.label.clone(),
+            sheet: ctx.sheet.clone(),
+            row,
+            column,
+            value,
+            severity,
+            reason,
+        });
+    }
+    rejected
+}
+
+/// A column holding one text value on every row (`source_file`, `survey`).
+pub fn constant_text(name: &str, value: &str, height: usize) -> Column {
+    Column::new_scalar(
+        name.into(),
+        Scalar::new(DataType::String, AnyValue::StringOwned(value.into())),
+        height,
+    )
 }
 
 /// Process every data row below the header into the canonical table.
@@ -493,21 +525,7 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                     }
                 };
                 super::rules::finish_row(ctx, row, &mut values, &mut issues, &text_of);
-                let rejected = issues.iter().any(|x| x.3 == Severity::Error);
-                for (column, value, reason, severity) in issues.drain(..) {
-                    if rejected && severity == Severity::Warning {
-                        continue;
-                    }
-                    ch.dq.push(DqRow {
-                        file: ctx.label.clone(),
-                        sheet: ctx.sheet.clone(),
-                        row,
-                        column,
-                        value,
-                        severity,
-                        reason,
-                    });
-                }
+                let rejected = record_issues(&mut ch.dq, ctx, row, issues.drain(..));
                 if rejected {
                     ch.rejected += 1;
                     continue;
