@@ -573,6 +573,8 @@ mod tests {
         assert_eq!(cb.classify("ros_useful"), Some(QCol::Whole(5)));
         assert_eq!(cb.option_of(0, "Mer enn 50"), Some(4));
         assert_eq!(cb.option_of(0, "1–5"), Some(1));
+        assert_eq!(cb.option_of(0, "1 til 5"), Some(1));
+        assert_eq!(cb.option_of(3, "Ingen – rapporterer ikke"), Some(5));
         assert_eq!(cb.option_of(5, "Helt enig"), Some(4));
         assert_eq!(cb.option_of(5, "4"), Some(3));
         assert_eq!(cb.option_of(4, "Ikke relevant"), Some(2));
