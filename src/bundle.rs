@@ -20,6 +20,18 @@ pub const MARKER: &str = ".ikrapport-bundle";
 /// renamed into place, so a failed run never leaves half a folder where the last good one
 /// was (03-report.md, "Safety").
 pub fn write_canonical(out: &Path, results: &Results) -> Result<()> {
+    // Only a previous bundle may be replaced: never delete a folder the user made.
+    if out.exists() && !out.join(MARKER).exists() {
+        let empty = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(Error::Usage(format!(
+                "Utmappa {} finnes og er ikke en rapportmappe laget av ikrapport, så den blir ikke overskrevet. Velg en annen --out, eller slett mappa selv.",
+                out.display()
+            )));
+        }
+    }
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

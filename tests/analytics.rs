@@ -968,3 +968,51 @@ fn indicator_targets_and_weights_come_from_the_config() {
         out.stderr
     );
 }
+
+#[test]
+fn run_never_replaces_a_folder_it_did_not_make() {
+    let p = fixture();
+    let mine = p.path().join("mine");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("viktig.docx"), "ikke slett meg").unwrap();
+    let out = ikrapport(&[
+        "run",
+        p.path().to_str().unwrap(),
+        "--out",
+        mine.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("finnes og er ikke en rapportmappe laget av ikrapport"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(mine.join("viktig.docx")).unwrap(),
+        "ikke slett meg"
+    );
+    // A bundle it made is replaced on the next run.
+    let bundle = p.path().join("rapport");
+    assert_eq!(
+        ikrapport(&[
+            "run",
+            p.path().to_str().unwrap(),
+            "--out",
+            bundle.to_str().unwrap()
+        ])
+        .code,
+        0
+    );
+    assert_eq!(
+        ikrapport(&[
+            "run",
+            p.path().to_str().unwrap(),
+            "--out",
+            bundle.to_str().unwrap()
+        ])
+        .code,
+        0
+    );
+    assert!(bundle.join("data/risks.parquet").exists());
+}
