@@ -888,6 +888,29 @@ fn run_writes_canonical_parquet_and_lists_every_result() {
     .finish()
     .unwrap();
     assert_eq!(df.height(), 8);
+    // -v: timings per file and per table on stderr, the summary stays on stdout.
+    let v = ikrapport(&[
+        "run",
+        p.path().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "-v",
+        "-q",
+    ]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    assert!(v.stdout.is_empty());
+    assert!(
+        v.stderr.lines().any(|l| l.ends_with(" ms  avvik.csv")),
+        "{}",
+        v.stderr
+    );
+    assert!(
+        v.stderr
+            .lines()
+            .any(|l| l.ends_with(" ms  deviation_trend")),
+        "{}",
+        v.stderr
+    );
     let bad = ikrapport(&["run", p.path().to_str().unwrap(), "--as-of", "i morgen"]);
     assert_eq!(bad.code, 2);
     assert!(

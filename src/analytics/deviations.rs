@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::stats::{mann_kendall::mann_kendall, spc};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 type Key = (String, String); // (kommunenummer, sector)
 /// Counts by month index per (kommunenummer, sector).
@@ -28,28 +28,40 @@ fn month_date(i: i32) -> NaiveDate {
 /// Monthly counts per (kommunenummer, sector) including `Hele kommunen`, over each
 /// municipality's span of months (zeros included).
 fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
-    let knr = strs(dev, "kommunenummer")?;
-    let sector = strs(dev, "sector")?;
+    let (knr, sector) = (str_col(dev, "kommunenummer")?, str_col(dev, "sector")?);
     let date = dates(dev, "reported_date")?;
-    let mut counts: BTreeMap<Key, BTreeMap<i32, f64>> = BTreeMap::new();
+    // Borrowed keys while counting (a national file has 1.4 M rows); owned at the end.
+    let mut counts: HashMap<(&str, &str, i32), f64> = HashMap::new();
     let mut span: BTreeMap<String, (i32, i32)> = BTreeMap::new();
-    for i in 0..dev.height() {
-        let (Some(k), Some(s), Some(d)) = (&knr[i], &sector[i], date[i]) else {
+    for ((k, s), d) in knr.iter().zip(sector.iter()).zip(&date) {
+        let (Some(k), Some(s), Some(d)) = (k, s, d) else {
             continue;
         };
-        let m = month_index(d);
-        let e = span.entry(k.clone()).or_insert((m, m));
-        e.0 = e.0.min(m);
-        e.1 = e.1.max(m);
-        for s in [s.as_str(), WHOLE] {
-            *counts
-                .entry((k.clone(), s.to_string()))
-                .or_default()
-                .entry(m)
-                .or_default() += 1.0;
+        let m = month_index(*d);
+        match span.get_mut(k) {
+            Some(e) => *e = (e.0.min(m), e.1.max(m)),
+            None => {
+                span.insert(k.to_string(), (m, m));
+            }
+        }
+        for s in [s, WHOLE] {
+            *counts.entry((k, s, m)).or_default() += 1.0;
         }
     }
-    Ok((counts, span))
+    let mut out: MonthlyCounts = BTreeMap::new();
+    for ((k, s, m), n) in counts {
+        out.entry((k.to_string(), s.to_string()))
+            .or_default()
+            .insert(m, n);
+    }
+    Ok((out, span))
+}
+
+/// A string column, borrowed.
+fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
+    df.column(name)
+        .and_then(|c| c.str())
+        .map_err(|e| crate::Error::polars(format!("kolonnen {name}"), e))
 }
 
 /// `deviation_monthly`: month × sector → count, rolling_12m (null until 12 months exist).
@@ -158,33 +170,47 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
 /// (plus category `alle`) over the last `trend_years` years up to the report year (not
 /// before the municipality's first year of data).
 pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
-    let knr = strs(dev, "kommunenummer")?;
-    let sector = strs(dev, "sector")?;
-    let category = strs(dev, "category")?;
+    let (knr, sector, category) = (
+        str_col(dev, "kommunenummer")?,
+        str_col(dev, "sector")?,
+        str_col(dev, "category")?,
+    );
     let date = dates(dev, "reported_date")?;
     let last = params.year;
     let first_wanted = last - params.trend_years as i32 + 1;
     let mut first_year: BTreeMap<String, i32> = BTreeMap::new();
-    let mut counts: BTreeMap<(String, String, String), BTreeMap<i32, f64>> = BTreeMap::new();
-    for i in 0..dev.height() {
-        let (Some(k), Some(s), Some(d)) = (&knr[i], &sector[i], date[i]) else {
+    let mut by_key: HashMap<(&str, &str, &str, i32), f64> = HashMap::new();
+    for (((k, s), c), d) in knr
+        .iter()
+        .zip(sector.iter())
+        .zip(category.iter())
+        .zip(&date)
+    {
+        let (Some(k), Some(s), Some(d)) = (k, s, d) else {
             continue;
         };
-        let e = first_year.entry(k.clone()).or_insert(d.year());
-        *e = (*e).min(d.year());
+        match first_year.get_mut(k) {
+            Some(y) => *y = (*y).min(d.year()),
+            None => {
+                first_year.insert(k.to_string(), d.year());
+            }
+        }
         if d.year() < first_wanted || d.year() > last {
             continue;
         }
-        let cat = category[i].clone().unwrap_or_else(|| "ikke angitt".into());
-        for s in [s.as_str(), WHOLE] {
-            for c in [cat.as_str(), "alle"] {
-                *counts
-                    .entry((k.clone(), s.to_string(), c.to_string()))
-                    .or_default()
-                    .entry(d.year())
-                    .or_default() += 1.0;
+        let cat = c.unwrap_or("ikke angitt");
+        for s in [s, WHOLE] {
+            for c in [cat, "alle"] {
+                *by_key.entry((k, s, c, d.year())).or_default() += 1.0;
             }
         }
+    }
+    let mut counts: BTreeMap<(String, String, String), BTreeMap<i32, f64>> = BTreeMap::new();
+    for ((k, s, c, y), n) in by_key {
+        counts
+            .entry((k.to_string(), s.to_string(), c.to_string()))
+            .or_default()
+            .insert(y, n);
     }
     let mut out: (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>) = Default::default();
     let (mut p, mut slope, mut dir, mut note, mut fy, mut ly, mut tau) =

@@ -169,9 +169,11 @@ impl Params {
 #[derive(Debug, Clone)]
 pub struct Results {
     pub catalog: Catalog,
-    /// Result table names in computation order.
+    /// Result table names in the order of 02-analytics.md.
     pub results: Vec<String>,
     pub params: Params,
+    /// Milliseconds spent on each result table, in computation order.
+    pub timings: Vec<(String, u64)>,
 }
 
 impl Results {
@@ -335,7 +337,9 @@ pub fn run(
         );
     }
     let order = queries::topo_order(&deps)?;
+    let mut timings = Vec::with_capacity(order.len());
     for name in &order {
+        let started = std::time::Instant::now();
         let df = if let Some((sql, label)) = sql_text.get(name) {
             cat.sql(sql, label)?
         } else {
@@ -350,6 +354,7 @@ pub fn run(
             }
         };
         cat.insert(name, df);
+        timings.push((name.clone(), started.elapsed().as_millis() as u64));
     }
     let mut results: Vec<String> = SPEC_ORDER
         .iter()
@@ -366,5 +371,6 @@ pub fn run(
         catalog: cat,
         results,
         params,
+        timings,
     })
 }

@@ -24,6 +24,9 @@ struct Cli {
     /// Ingen utskrift utenom feil.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// Skriv tidsbruk per fil og per tabell til stderr.
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -65,6 +68,7 @@ pub fn main() -> i32 {
     let ctx = Ctx {
         lang: lang_flag,
         quiet: cli.quiet,
+        verbose: cli.verbose,
     };
     let result = match cli.command {
         Command::Run(a) => run::run(a, &ctx),
@@ -87,6 +91,8 @@ pub struct Ctx {
     /// `--lang`, overriding the project config.
     pub lang: Option<Lang>,
     pub quiet: bool,
+    /// `-v`: timings on stderr.
+    pub verbose: bool,
 }
 
 impl Ctx {
@@ -97,6 +103,16 @@ impl Ctx {
             p.config.language = l;
         }
         Ok(p)
+    }
+}
+
+/// `-v`: per-file and per-table timings on stderr (stdout stays the result).
+pub fn print_timings(files: &[ikrapport::FileReport], tables: &[(String, u64)]) {
+    for f in files {
+        eprintln!("{:>8} ms  {}", f.millis, f.file);
+    }
+    for (name, ms) in tables {
+        eprintln!("{ms:>8} ms  {name}");
     }
 }
 

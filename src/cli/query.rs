@@ -62,6 +62,9 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         ..Default::default()
     };
     let results = analytics::run(&project.root, &data, &project.config, &opts)?;
+    if ctx.verbose {
+        super::print_timings(&data.files, &results.timings);
+    }
     let sql = analytics::queries::substitute(
         &sql,
         &results.params.placeholders(&project.config),

@@ -55,6 +55,9 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         query_dirs: a.queries.clone(),
     };
     let results = analytics::run(&project.root, &data, &project.config, &opts)?;
+    if ctx.verbose {
+        super::print_timings(&data.files, &results.timings);
+    }
     let out = a
         .out
         .clone()

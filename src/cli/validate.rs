@@ -28,6 +28,9 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let project = ctx.project(&a.folder)?;
     let data = project.ingest()?;
     let lang = project.config.language;
+    if ctx.verbose {
+        super::print_timings(&data.files, &[]);
+    }
     if a.json {
         println!("{}", to_json(&data, &a.folder));
     } else if !ctx.quiet {

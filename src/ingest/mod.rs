@@ -61,6 +61,8 @@ pub struct FileReport {
     pub error: Option<String>,
     /// Things the user should know that are not errors (other sheets that also match).
     pub notes: Vec<String>,
+    /// Time spent reading and checking the file, in milliseconds.
+    pub millis: u64,
 }
 
 /// The result of ingesting a project.
@@ -606,7 +608,9 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             bytes,
             error: None,
             notes: vec![],
+            millis: 0,
         };
+        let started = std::time::Instant::now();
         let sheet_cfg = explicit
             .and_then(|k| {
                 config
@@ -778,6 +782,7 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             .count();
         dq.extend(processed.dq);
         parts.entry(kind).or_default().push(processed.df);
+        report.millis = started.elapsed().as_millis() as u64;
         reports.push(report);
     }
     let mut tables = BTreeMap::new();
