@@ -1,6 +1,7 @@
 -- deviation_counts: year × sector × type → count, per_100_employees, share_of_year.
 -- All years in the data (02-analytics.md). per_100_employees is null without a units
--- table; share_of_year is the share of that year's total in the municipality.
+-- table, and uses the units that exist at as_of (units_current) for every year;
+-- share_of_year is the share of that year's total in the municipality.
 WITH base AS (
     SELECT kommunenummer, CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year, sector, type
     FROM deviations
@@ -13,9 +14,9 @@ counts AS (
     FROM base GROUP BY kommunenummer, year, type
 ),
 employees AS (
-    SELECT kommunenummer, sector, SUM(employees) AS employees FROM units GROUP BY kommunenummer, sector
+    SELECT kommunenummer, sector, SUM(employees) AS employees FROM units_current GROUP BY kommunenummer, sector
     UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, SUM(employees) AS employees FROM units GROUP BY kommunenummer
+    SELECT kommunenummer, 'Hele kommunen' AS sector, SUM(employees) AS employees FROM units_current GROUP BY kommunenummer
 ),
 year_totals AS (
     SELECT kommunenummer, year, COUNT(*) AS year_total FROM base GROUP BY kommunenummer, year

@@ -1,8 +1,9 @@
 -- ros_coverage_register (needs units): sector × analysis_type (plus 'alle') → units,
 -- units_with_ros (≥ 1 risk of that type in the register), units_with_current_ros
 -- (assessed within the 12 months before as_of), coverage, current_coverage. Register
--- rows are matched to units by kommunenummer, sector and unit name.
-WITH u AS (SELECT DISTINCT kommunenummer, sector, unit FROM units),
+-- rows are matched to units by kommunenummer, sector and unit name; the units are those
+-- that exist at as_of (units_current: valid_from/valid_to).
+WITH u AS (SELECT DISTINCT kommunenummer, sector, unit FROM units_current),
 r AS (
     SELECT kommunenummer, sector, unit, analysis_type,
            CASE WHEN assessed_date >= {{as_of_minus_12m}} AND assessed_date <= {{as_of}} THEN 1 ELSE 0 END AS cur

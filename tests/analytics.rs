@@ -1039,3 +1039,29 @@ fn run_never_replaces_a_folder_it_did_not_make() {
     );
     assert!(bundle.join("data/risks.parquet").exists());
 }
+
+#[test]
+fn units_closed_before_as_of_are_not_denominators() {
+    let p = fixture();
+    // C1 closed at the end of 2024 (a reorganisation); B1 opens after as_of.
+    p.write(
+        "enheter.csv",
+        "Sektor;Enhet;Årsverk;Gyldig fra;Gyldig til\nA;A1;10;;\nA;A2;10;01.01.2020;\nB;B1;5;01.01.2026;\nC;C1;5;;31.12.2024\n",
+    );
+    let r = results(&p);
+    let c = t(&r, "ros_coverage_register");
+    let i = find(c, &[("sector", "Hele kommunen"), ("analysis_type", "alle")]);
+    // Units at 31.12.2025: A1, A2 → both have a ROS, one current.
+    assert_eq!(ints(c, "units")[i], Some(2));
+    assert_fl(c, "coverage", i, Some(1.0));
+    let d = t(&r, "deviation_counts");
+    let i = (0..d.height())
+        .find(|&i| {
+            ints(d, "year")[i] == Some(2025)
+                && strs(d, "sector")[i].as_deref() == Some("Hele kommunen")
+                && strs(d, "type")[i].as_deref() == Some("avvik")
+        })
+        .unwrap();
+    // 5 deviations per 20 årsverk (A1 + A2) → 25 per 100.
+    assert_fl(d, "per_100_employees", i, Some(25.0));
+}

@@ -1,7 +1,8 @@
 //! Helper tables registered for the queries (documented in `queries/README.md`):
 //! `risk_cells` (every cell of the risk scale with its zone), `survey_current` (the
-//! latest survey wave), `survey_questions` (question kinds from the codebook) and
-//! `maturity_latest` (each assessor's latest assessment per dimension).
+//! latest survey wave), `survey_questions` (question kinds from the codebook),
+//! `maturity_latest` (each assessor's latest assessment per dimension) and `units_current`
+//! (the units that exist at `as_of`).
 
 use super::Params;
 use super::frame::{Col, dates, frame, i64s, strs};
@@ -130,4 +131,25 @@ pub fn maturity_latest(m: &DataFrame) -> Result<DataFrame> {
     let take = IdxCa::from_vec("idx".into(), idx);
     m.take(&take)
         .map_err(|e| crate::Error::polars("maturity_latest", e))
+}
+
+/// The units that exist at `as_of`: `valid_from` (when given) on or before it and
+/// `valid_to` (when given) on or after it. Units without dates always count. This is the
+/// denominator of coverage and of rates per 100 årsverk: after a reorganisation, closed
+/// units must not dilute the figures.
+pub fn units_current(units: &DataFrame, params: &Params) -> Result<DataFrame> {
+    if units.height() == 0 {
+        return Ok(units.clone());
+    }
+    let from = dates(units, "valid_from")?;
+    let to = dates(units, "valid_to")?;
+    let keep: Vec<bool> = from
+        .iter()
+        .zip(&to)
+        .map(|(f, t)| f.is_none_or(|f| f <= params.as_of) && t.is_none_or(|t| t >= params.as_of))
+        .collect();
+    let mask = BooleanChunked::from_slice("keep".into(), &keep);
+    units
+        .filter(&mask)
+        .map_err(|e| crate::Error::polars("units_current", e))
 }

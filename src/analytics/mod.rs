@@ -211,7 +211,7 @@ pub const SPEC_ORDER: &[&str] = &[
 /// The Rust analyses and what they read.
 const RUST_NODES: &[(&str, &[&str])] = &[
     ("deviation_monthly", &["deviations"]),
-    ("deviation_spc", &["deviations", "units"]),
+    ("deviation_spc", &["deviations", "units_current"]),
     ("deviation_trend", &["deviations"]),
     (
         "maturity_indicators",
@@ -258,6 +258,8 @@ pub fn base_catalog(
     cat.insert("survey_questions", helpers::survey_questions(codebooks)?);
     let survey = cat.get("survey").cloned().unwrap_or_default();
     cat.insert("survey_current", helpers::survey_current(&survey, params)?);
+    let units = cat.get("units").cloned().unwrap_or_default();
+    cat.insert("units_current", helpers::units_current(&units, params)?);
     let maturity = cat.get("maturity").cloned().unwrap_or_default();
     cat.insert("maturity_latest", helpers::maturity_latest(&maturity)?);
     Ok(cat)
@@ -346,7 +348,7 @@ pub fn run(
             let get = |n: &str| cat.get(n).cloned().unwrap_or_default();
             match name.as_str() {
                 "deviation_monthly" => deviations::monthly(&get("deviations"))?,
-                "deviation_spc" => deviations::spc(&get("deviations"), &get("units"))?,
+                "deviation_spc" => deviations::spc(&get("deviations"), &get("units_current"))?,
                 "deviation_trend" => deviations::trend(&get("deviations"), &params)?,
                 "maturity_indicators" => indicators::maturity_indicators(&cat, config, &params)?,
                 "benchmark" => indicators::benchmark(&cat, &params)?,
