@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::stats::{mann_kendall::mann_kendall, spc};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 type Key = (String, String); // (kommunenummer, sector)
 /// Counts by month index per (kommunenummer, sector).
@@ -31,7 +31,7 @@ fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
     let (knr, sector) = (str_col(dev, "kommunenummer")?, str_col(dev, "sector")?);
     let date = dates(dev, "reported_date")?;
     // Borrowed keys while counting (a national file has 1.4 M rows); owned at the end.
-    let mut counts: HashMap<(&str, &str, i32), f64> = HashMap::new();
+    let mut counts: PlHashMap<(&str, &str, i32), f64> = PlHashMap::new();
     let mut span: BTreeMap<String, (i32, i32)> = BTreeMap::new();
     for ((k, s), d) in knr.iter().zip(sector.iter()).zip(&date) {
         let (Some(k), Some(s), Some(d)) = (k, s, d) else {
@@ -179,7 +179,7 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
     let last = params.year;
     let first_wanted = last - params.trend_years as i32 + 1;
     let mut first_year: BTreeMap<String, i32> = BTreeMap::new();
-    let mut by_key: HashMap<(&str, &str, &str, i32), f64> = HashMap::new();
+    let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
     for (((k, s), c), d) in knr
         .iter()
         .zip(sector.iter())

@@ -67,7 +67,7 @@ pub struct Codebook {
     pub questions: Vec<Question>,
     /// Per question: normalised option text → option index (built by `parse`).
     #[serde(skip)]
-    lookup: Vec<std::collections::HashMap<String, usize>>,
+    lookup: Vec<PlHashMap<String, usize>>,
 }
 
 const LIKERT_LABELS: [&[&str]; 5] = [
@@ -124,7 +124,7 @@ impl Codebook {
                 }
                 _ => {}
             }
-            let mut map = std::collections::HashMap::new();
+            let mut map = PlHashMap::new();
             for (i, o) in q.options.iter().enumerate() {
                 let texts = std::iter::once(o).chain(q.labels.get(o).into_iter().flatten());
                 for t in texts {
@@ -328,8 +328,7 @@ pub fn process(
     let mut dq = Vec::new();
     let (mut read, mut rejected) = (0, 0);
     // (question, answer text) → option, or Err for a "don't know" that is missing.
-    let mut memo: std::collections::HashMap<(usize, String), Result<Option<usize>, ()>> =
-        std::collections::HashMap::new();
+    let mut memo: PlHashMap<(usize, String), Result<Option<usize>, ()>> = PlHashMap::new();
     let mut rmemo: Vec<super::table::Memo> =
         cols.iter().map(super::table::Memo::for_column).collect();
     for i in header.index + 1..grid.len() {

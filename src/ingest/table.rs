@@ -603,7 +603,7 @@ pub fn empty_frame(source: SourceKind, extras: &[String]) -> DataFrame {
 /// distinct text once makes ingestion cost a hash lookup per cell. Columns of unique
 /// values (ids, free text) are not memoised, and a memo stops growing at `MEMO_LIMIT`.
 pub struct Memo {
-    map: Option<std::collections::HashMap<Box<str>, ReadResult>>,
+    map: Option<PlHashMap<Box<str>, ReadResult>>,
 }
 
 /// A read value, or why it cannot be used.
@@ -617,7 +617,7 @@ impl Memo {
             || spec.name == "respondent_id"
             || matches!(spec.kind, ValueKind::FreeText);
         Memo {
-            map: (!unique).then(std::collections::HashMap::new),
+            map: (!unique).then(PlHashMap::new),
         }
     }
 
