@@ -19,17 +19,25 @@ pub const MARKER: &str = ".ikrapport-bundle";
 /// Write the canonical tables to `<out>/data/<name>.parquet` through a temporary folder
 /// renamed into place, so a failed run never leaves half a folder where the last good one
 /// was (03-report.md, "Safety").
-pub fn write_canonical(out: &Path, results: &Results) -> Result<()> {
+pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -> Result<()> {
     // Only a previous bundle may be replaced: never delete a folder the user made.
     if out.exists() && !out.join(MARKER).exists() {
         let empty = std::fs::read_dir(out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(Error::Usage(format!(
-                "Utmappa {} finnes og er ikke en rapportmappe laget av ikrapport, så den blir ikke overskrevet. Velg en annen --out, eller slett mappa selv.",
-                out.display()
-            )));
+            let o = out.display();
+            return Err(Error::Usage(match lang {
+                crate::i18n::Lang::En => format!(
+                    "The output folder {o} exists and is not a report folder made by ikrapport, so it is not overwritten. Choose another --out, or delete the folder yourself."
+                ),
+                crate::i18n::Lang::Nn => format!(
+                    "Utmappa {o} finst og er ikkje ei rapportmappe laga av ikrapport, så ho blir ikkje overskriven. Vel ei anna --out, eller slett mappa sjølv."
+                ),
+                crate::i18n::Lang::Nb => format!(
+                    "Utmappa {o} finnes og er ikke en rapportmappe laget av ikrapport, så den blir ikke overskrevet. Velg en annen --out, eller slett mappa selv."
+                ),
+            }));
         }
     }
     let parent = out

@@ -3,6 +3,7 @@
 //! exactly what the built-in queries see.
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use polars::prelude::*;
 use polars::sql::SQLContext;
 use std::collections::BTreeMap;
@@ -31,27 +32,33 @@ impl Catalog {
     }
 
     /// Run a SQL query over every table. `label` names the query in errors.
-    pub fn sql(&self, query: &str, label: &str) -> Result<DataFrame> {
+    pub fn sql(&self, query: &str, label: &str, lang: Lang) -> Result<DataFrame> {
         quiet_deprecations();
         let mut ctx = SQLContext::new();
         for (name, df) in &self.tables {
             ctx.register(name, df.clone().lazy());
         }
         let fail = |e: PolarsError| {
-            Error::Query(format!(
-                "Spørringen {label} feilet: {}",
-                e.to_string().lines().next().unwrap_or("ukjent feil")
-            ))
+            let why = e.to_string().lines().next().unwrap_or("").to_string();
+            Error::Query(match lang {
+                Lang::En => format!("The query {label} failed: {why}"),
+                Lang::Nn => format!("Spørjinga {label} feila: {why}"),
+                Lang::Nb => format!("Spørringen {label} feilet: {why}"),
+            })
         };
         // polars can panic on SQL it accepts but cannot plan (a user's query must never
         // crash the program): turn that into an error naming the query.
         let run = std::panic::AssertUnwindSafe(|| ctx.execute(query).and_then(|lf| lf.collect()));
         match std::panic::catch_unwind(run) {
             Ok(r) => r.map_err(fail),
-            Err(payload) => Err(Error::Query(format!(
-                "Spørringen {label} kunne ikke kjøres (polars: {})",
-                panic_message(&payload)
-            ))),
+            Err(payload) => {
+                let why = panic_message(&payload);
+                Err(Error::Query(match lang {
+                    Lang::En => format!("The query {label} could not be run (polars: {why})"),
+                    Lang::Nn => format!("Spørjinga {label} kunne ikkje køyrast (polars: {why})"),
+                    Lang::Nb => format!("Spørringen {label} kunne ikke kjøres (polars: {why})"),
+                }))
+            }
         }
     }
 }

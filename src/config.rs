@@ -134,61 +134,124 @@ pub struct IndicatorConfig {
 impl Config {
     /// Read `ikrapport.toml` from a project folder, or the defaults when there is none.
     pub fn load(folder: &Path) -> Result<Config> {
+        Config::load_in(folder, None)
+    }
+
+    /// As [`Config::load`]; messages in `lang` when given (else the file's own
+    /// `language`, else bokmål), and `lang` overrides the file's language.
+    pub fn load_in(folder: &Path, lang: Option<Lang>) -> Result<Config> {
         let path = folder.join(CONFIG_FILE);
-        if !path.exists() {
-            return Ok(Config::default());
+        let mut cfg = if path.exists() {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Error::io(format!("kunne ikke lese {}", path.display()), e))?;
+            Config::parse_in(&text, &path, lang)?
+        } else {
+            Config::default()
+        };
+        if let Some(l) = lang {
+            cfg.language = l;
         }
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| Error::io(format!("kunne ikke lese {}", path.display()), e))?;
-        Config::parse(&text, &path)
+        Ok(cfg)
     }
 
     /// Parse config text; `path` is named in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        Config::parse_in(text, path, None)
+    }
+
+    fn parse_in(text: &str, path: &Path, hint: Option<Lang>) -> Result<Config> {
+        // The language for messages: the caller's, else what the file asks for.
+        let lang = hint.unwrap_or_else(|| {
+            toml::from_str::<toml::Table>(text)
+                .ok()
+                .and_then(|t| {
+                    t.get("language")
+                        .and_then(|v| v.as_str())
+                        .and_then(Lang::parse)
+                })
+                .unwrap_or_default()
+        });
         let cfg: Config = toml::from_str(text).map_err(|e| Error::Config {
             file: path.to_path_buf(),
             message: format!(
-                "Konfigurasjonsfila {} kan ikke leses: {}",
+                "{} {} {}: {}",
+                lang.pick(
+                    "Konfigurasjonsfila",
+                    "Konfigurasjonsfila",
+                    "The config file"
+                ),
                 path.display(),
+                lang.pick("kan ikke leses", "kan ikkje lesast", "cannot be read"),
                 e.message()
             ),
         })?;
-        cfg.validate(path)?;
+        cfg.validate(path, lang)?;
         Ok(cfg)
     }
 
-    fn validate(&self, path: &Path) -> Result<()> {
+    fn validate(&self, path: &Path, lang: Lang) -> Result<()> {
         let bad = |m: String| Error::Config {
             file: path.to_path_buf(),
-            message: format!("Konfigurasjonsfila {}: {m}", path.display()),
+            message: format!(
+                "{} {}: {m}",
+                lang.pick(
+                    "Konfigurasjonsfila",
+                    "Konfigurasjonsfila",
+                    "The config file"
+                ),
+                path.display()
+            ),
         };
         if !(2..=10).contains(&self.scale_max) {
             return Err(bad(format!(
-                "scale_max = {} er ikke en brukbar skala (bruk 4, 5 eller 6)",
-                self.scale_max
+                "scale_max = {} {}",
+                self.scale_max,
+                lang.pick(
+                    "er ikke en brukbar skala (bruk 4, 5 eller 6)",
+                    "er ikkje ein brukbar skala (bruk 4, 5 eller 6)",
+                    "is not a usable scale (use 4, 5 or 6)"
+                )
             )));
         }
         if let Some(k) = &self.kommunenummer {
             if k.len() != 4 || !k.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad(format!(
-                    "kommunenummer = \"{k}\" skal ha fire siffer, f.eks. \"5001\""
+                    "kommunenummer = \"{k}\" {} \"5001\"",
+                    lang.pick(
+                        "skal ha fire siffer, f.eks.",
+                        "skal ha fire siffer, t.d.",
+                        "must have four digits, e.g."
+                    )
                 )));
             }
         }
         if self.risk.green_max >= self.risk.yellow_max {
-            return Err(bad(
-                "risk.green_max må være mindre enn risk.yellow_max".into()
-            ));
+            return Err(bad(lang
+                .pick(
+                    "risk.green_max må være mindre enn risk.yellow_max",
+                    "risk.green_max må vere mindre enn risk.yellow_max",
+                    "risk.green_max must be less than risk.yellow_max",
+                )
+                .into()));
         }
         for name in self.sources.keys().chain(self.aliases.keys()) {
             if crate::ingest::schema::SourceKind::parse(name).is_none() {
                 return Err(bad(format!(
-                    "ukjent kilde «{name}» (bruk deviations, risks, survey, units, maturity, inspections eller municipalities)"
+                    "{} «{name}» ({} deviations, risks, survey, units, maturity, inspections {} municipalities)",
+                    lang.pick("ukjent kilde", "ukjend kjelde", "unknown source"),
+                    lang.pick("bruk", "bruk", "use"),
+                    lang.pick("eller", "eller", "or")
                 )));
             }
         }
         if self.disclosure_threshold < 1 {
-            return Err(bad("disclosure_threshold må være minst 1".into()));
+            return Err(bad(lang
+                .pick(
+                    "disclosure_threshold må være minst 1",
+                    "disclosure_threshold må vere minst 1",
+                    "disclosure_threshold must be at least 1",
+                )
+                .into()));
         }
         Ok(())
     }
@@ -232,6 +295,13 @@ mod tests {
         assert!(e.to_string().contains("fire siffer"), "{e}");
         let e = Config::parse("skala = 5", Path::new("ikrapport.toml")).unwrap_err();
         assert!(e.to_string().contains("skala"), "{e}");
+        // The file's own language decides the message language.
+        let e = Config::parse(
+            "language = \"en\"\nscale_max = 12",
+            Path::new("ikrapport.toml"),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("is not a usable scale"), "{e}");
         let c = Config::parse(Config::template(), Path::new("ikrapport.toml")).unwrap();
         assert_eq!(c.kommunenummer.as_deref(), Some("5001"));
     }

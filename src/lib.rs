@@ -48,14 +48,28 @@ pub struct Project {
 impl Project {
     /// Open a project folder and read its config (defaults when there is none).
     pub fn open(folder: impl AsRef<Path>) -> Result<Project> {
+        Project::open_in(folder, None)
+    }
+
+    /// As [`Project::open`], with the message and report language chosen by the caller
+    /// (`--lang`) instead of the config's.
+    pub fn open_in(folder: impl AsRef<Path>, lang: Option<Lang>) -> Result<Project> {
         let root = folder.as_ref().to_path_buf();
         if !root.is_dir() {
-            return Err(Error::Usage(format!(
-                "Fant ikke mappa «{}». Oppgi en prosjektmappe med datafiler, f.eks. sample-data.",
-                root.display()
-            )));
+            let r = root.display();
+            return Err(Error::Usage(match lang.unwrap_or_default() {
+                Lang::En => format!(
+                    "Could not find the folder «{r}». Give a project folder with data files, e.g. sample-data."
+                ),
+                Lang::Nn => format!(
+                    "Fann ikkje mappa «{r}». Oppgje ei prosjektmappe med datafiler, t.d. sample-data."
+                ),
+                Lang::Nb => format!(
+                    "Fant ikke mappa «{r}». Oppgi en prosjektmappe med datafiler, f.eks. sample-data."
+                ),
+            }));
         }
-        let config = Config::load(&root)?;
+        let config = Config::load_in(&root, lang)?;
         Ok(Project { root, config })
     }
 
@@ -83,11 +97,18 @@ impl Project {
             return Err(e);
         }
         if strict && data.rows_rejected() > 0 {
-            return Err(Error::Strict(format!(
-                "{} rader ble avvist, og --strict er gitt. Se datakvalitetstabellen (ikrapport validate {}) for hvilke rader og hvorfor.",
-                data.rows_rejected(),
-                self.root.display()
-            )));
+            let (n, r) = (data.rows_rejected(), self.root.display());
+            return Err(Error::Strict(match self.config.language {
+                Lang::En => format!(
+                    "{n} rows were rejected and --strict is given. See the data-quality table (ikrapport validate {r}) for which rows and why."
+                ),
+                Lang::Nn => format!(
+                    "{n} rader vart avviste, og --strict er gjeve. Sjå datakvalitetstabellen (ikrapport validate {r}) for kva rader og kvifor."
+                ),
+                Lang::Nb => format!(
+                    "{n} rader ble avvist, og --strict er gitt. Se datakvalitetstabellen (ikrapport validate {r}) for hvilke rader og hvorfor."
+                ),
+            }));
         }
         Ok(data)
     }

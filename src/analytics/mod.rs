@@ -86,7 +86,13 @@ impl Params {
                     Some(d) => d.year() - 1,
                     None => {
                         return Err(Error::Usage(
-                            "Fant ingen datoer å velge rapportår fra. Oppgi året med --year."
+                            config
+                                .language
+                                .pick(
+                                    "Fant ingen datoer å velge rapportår fra. Oppgi året med --year.",
+                                    "Fann ingen datoar å velje rapportår frå. Oppgje året med --year.",
+                                    "Found no dates to choose the report year from. Give the year with --year.",
+                                )
                                 .into(),
                         ));
                     }
@@ -95,21 +101,34 @@ impl Params {
         };
         for name in config.analytics.indicators.keys() {
             if !indicators::INDICATORS.iter().any(|(n, _, _)| n == name) {
+                let known = indicators::INDICATORS
+                    .iter()
+                    .map(|i| i.0)
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 return Err(Error::Config {
                     file: PathBuf::from(crate::config::CONFIG_FILE),
-                    message: format!(
-                        "ikrapport.toml: [analytics.indicators.{name}] er ikke en indikator. Kjente indikatorer: {}.",
-                        indicators::INDICATORS
-                            .iter()
-                            .map(|i| i.0)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    message: match config.language {
+                        crate::i18n::Lang::En => format!(
+                            "ikrapport.toml: [analytics.indicators.{name}] is not an indicator. Known indicators: {known}."
+                        ),
+                        crate::i18n::Lang::Nn => format!(
+                            "ikrapport.toml: [analytics.indicators.{name}] er ikkje ein indikator. Kjende indikatorar: {known}."
+                        ),
+                        crate::i18n::Lang::Nb => format!(
+                            "ikrapport.toml: [analytics.indicators.{name}] er ikke en indikator. Kjente indikatorer: {known}."
+                        ),
+                    },
                 });
             }
         }
         if !(1950..=2100).contains(&year) {
-            return Err(Error::Usage(format!("--year {year} er utenfor 1950–2100")));
+            return Err(Error::Usage(format!(
+                "--year {year} {} 1950–2100",
+                config
+                    .language
+                    .pick("er utenfor", "er utanfor", "is outside")
+            )));
         }
         let as_of = opts
             .as_of
@@ -281,7 +300,8 @@ pub fn run(
             .ok()
             .is_some_and(|x| Some(x) == b.canonicalize().ok())
     });
-    let qs = queries::load(&dirs)?;
+    let lang = config.language;
+    let qs = queries::load(&dirs, lang)?;
     let mut codebooks = data.codebooks.clone();
     if codebooks.is_empty() {
         codebooks.push(crate::ingest::survey::Codebook::default_ros());
@@ -295,10 +315,18 @@ pub fn run(
     let rust: BTreeMap<&str, &[&str]> = RUST_NODES.iter().copied().collect();
     for q in &qs {
         if rust.contains_key(q.name.as_str()) || cat.contains(&q.name) {
-            return Err(Error::Query(format!(
-                "Spørrefila {} har samme navn som en innebygd tabell ({}). Gi den et annet navn.",
-                q.origin, q.name
-            )));
+            let (o, n) = (&q.origin, &q.name);
+            return Err(Error::Query(match lang {
+                crate::i18n::Lang::En => format!(
+                    "The query file {o} has the name of a built-in table ({n}). Give it another name."
+                ),
+                crate::i18n::Lang::Nn => format!(
+                    "Spørjefila {o} har same namn som ein innebygd tabell ({n}). Gje ho eit anna namn."
+                ),
+                crate::i18n::Lang::Nb => format!(
+                    "Spørrefila {o} har samme navn som en innebygd tabell ({n}). Gi den et annet navn."
+                ),
+            }));
         }
     }
     let node_names: Vec<String> = qs
@@ -308,21 +336,30 @@ pub fn run(
         .collect();
     for q in &qs {
         let label = format!("«{}» ({})", q.name, q.origin);
-        let sql = queries::substitute(&q.sql, &placeholders, &label)?;
-        let refs = queries::references(&sql, &label)?;
+        let sql = queries::substitute(&q.sql, &placeholders, &label, lang)?;
+        let refs = queries::references(&sql, &label, lang)?;
         let mut d = Vec::new();
         for r in refs {
             if node_names.contains(&r) {
                 d.push(r);
             } else if !cat.contains(&r) {
-                return Err(Error::Query(format!(
-                    "Spørringen {label} leser tabellen «{r}», som ikke finnes. Kjente tabeller: {}.",
-                    cat.names()
-                        .cloned()
-                        .chain(node_names.iter().cloned())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
+                let known = cat
+                    .names()
+                    .cloned()
+                    .chain(node_names.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(Error::Query(match lang {
+                    crate::i18n::Lang::En => format!(
+                        "The query {label} reads the table «{r}», which does not exist. Known tables: {known}."
+                    ),
+                    crate::i18n::Lang::Nn => format!(
+                        "Spørjinga {label} les tabellen «{r}», som ikkje finst. Kjende tabellar: {known}."
+                    ),
+                    crate::i18n::Lang::Nb => format!(
+                        "Spørringen {label} leser tabellen «{r}», som ikke finnes. Kjente tabeller: {known}."
+                    ),
+                }));
             }
         }
         deps.insert(q.name.clone(), d);
@@ -338,12 +375,12 @@ pub fn run(
                 .collect(),
         );
     }
-    let order = queries::topo_order(&deps)?;
+    let order = queries::topo_order(&deps, lang)?;
     let mut timings = Vec::with_capacity(order.len());
     for name in &order {
         let started = std::time::Instant::now();
         let df = if let Some((sql, label)) = sql_text.get(name) {
-            cat.sql(sql, label)?
+            cat.sql(sql, label, lang)?
         } else {
             let get = |n: &str| cat.get(n).cloned().unwrap_or_default();
             match name.as_str() {

@@ -8,6 +8,7 @@
 //! are reported by name before anything runs.
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +49,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin!(
 
 /// Load the built-in queries, then every `*.sql` of the given folders (later folders
 /// replace earlier queries of the same name).
-pub fn load(dirs: &[PathBuf]) -> Result<Vec<Query>> {
+pub fn load(dirs: &[PathBuf], lang: Lang) -> Result<Vec<Query>> {
     let mut out: BTreeMap<String, Query> = BTreeMap::new();
     for (name, sql) in BUILTIN {
         out.insert(
@@ -77,10 +78,20 @@ pub fn load(dirs: &[PathBuf]) -> Result<Vec<Query>> {
                 .map(|s| s.to_string_lossy().to_string())
                 .unwrap_or_default();
             if !is_identifier(&name) {
-                return Err(Error::Query(format!(
-                    "Spørrefila {} har et navn som ikke kan brukes som tabellnavn: bruk små bokstaver, tall og _ (f.eks. min_tabell.sql).",
-                    p.display()
-                )));
+                return Err(Error::Query(match lang {
+                    Lang::En => format!(
+                        "The query file {} has a name that cannot be a table name: use lower-case letters, digits and _ (e.g. my_table.sql).",
+                        p.display()
+                    ),
+                    Lang::Nn => format!(
+                        "Spørjefila {} har eit namn som ikkje kan brukast som tabellnamn: bruk små bokstavar, tal og _ (t.d. min_tabell.sql).",
+                        p.display()
+                    ),
+                    Lang::Nb => format!(
+                        "Spørrefila {} har et navn som ikke kan brukes som tabellnavn: bruk små bokstaver, tall og _ (f.eks. min_tabell.sql).",
+                        p.display()
+                    ),
+                }));
             }
             let sql = std::fs::read_to_string(&p)
                 .map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
@@ -111,6 +122,7 @@ pub fn substitute(
     sql: &str,
     params: &BTreeMap<&'static str, String>,
     label: &str,
+    lang: Lang,
 ) -> Result<String> {
     let mut out = String::with_capacity(sql.len());
     let mut rest = sql;
@@ -118,22 +130,32 @@ pub fn substitute(
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else {
-            return Err(Error::Query(format!(
-                "Spørringen {label} har en {{{{ uten }}}}."
-            )));
+            return Err(Error::Query(match lang {
+                Lang::En => format!("The query {label} has a {{{{ without }}}}."),
+                Lang::Nn => format!("Spørjinga {label} har ein {{{{ utan }}}}."),
+                Lang::Nb => format!("Spørringen {label} har en {{{{ uten }}}}."),
+            }));
         };
         let key = after[..end].trim();
         match params.get(key) {
             Some(v) => out.push_str(v),
             None => {
-                return Err(Error::Query(format!(
-                    "Spørringen {label} bruker den ukjente parameteren {{{{{key}}}}}. Kjente parametere: {}.",
-                    params
-                        .keys()
-                        .map(|k| format!("{{{{{k}}}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
+                let known = params
+                    .keys()
+                    .map(|k| format!("{{{{{k}}}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(Error::Query(match lang {
+                    Lang::En => format!(
+                        "The query {label} uses the unknown parameter {{{{{key}}}}}. Known parameters: {known}."
+                    ),
+                    Lang::Nn => format!(
+                        "Spørjinga {label} brukar den ukjende parameteren {{{{{key}}}}}. Kjende parametrar: {known}."
+                    ),
+                    Lang::Nb => format!(
+                        "Spørringen {label} bruker den ukjente parameteren {{{{{key}}}}}. Kjente parametere: {known}."
+                    ),
+                }));
             }
         }
         rest = &after[end + 2..];
@@ -164,12 +186,14 @@ fn cte_names(sql: &str) -> Vec<String> {
 }
 
 /// The tables a query reads (excluding its own CTEs), lower-cased.
-pub fn references(sql: &str, label: &str) -> Result<Vec<String>> {
+pub fn references(sql: &str, label: &str, lang: Lang) -> Result<Vec<String>> {
     let ids = polars::sql::extract_table_identifiers(sql, false, true).map_err(|e| {
-        Error::Query(format!(
-            "Spørringen {label} kan ikke leses som SQL: {}",
-            e.to_string().lines().next().unwrap_or("")
-        ))
+        let why = e.to_string().lines().next().unwrap_or("").to_string();
+        Error::Query(match lang {
+            Lang::En => format!("The query {label} cannot be read as SQL: {why}"),
+            Lang::Nn => format!("Spørjinga {label} kan ikkje lesast som SQL: {why}"),
+            Lang::Nb => format!("Spørringen {label} kan ikke leses som SQL: {why}"),
+        })
     })?;
     let ctes = cte_names(sql);
     Ok(ids
@@ -182,7 +206,7 @@ pub fn references(sql: &str, label: &str) -> Result<Vec<String>> {
 /// Order nodes so that every node comes after what it reads. `deps` maps a node to the
 /// nodes it reads (tables that are not nodes are already available). A cycle is an error
 /// naming the nodes in it.
-pub fn topo_order(deps: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>> {
+pub fn topo_order(deps: &BTreeMap<String, Vec<String>>, lang: Lang) -> Result<Vec<String>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -197,6 +221,7 @@ pub fn topo_order(deps: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>> {
         mark: &mut BTreeMap<&'a str, Mark>,
         stack: &mut Vec<&'a str>,
         order: &mut Vec<String>,
+        lang: Lang,
     ) -> Result<()> {
         match mark.get(n).copied() {
             Some(Mark::Done) | None => return Ok(()),
@@ -204,17 +229,25 @@ pub fn topo_order(deps: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>> {
                 let from = stack.iter().position(|s| *s == n).unwrap_or(0);
                 let mut cycle: Vec<&str> = stack[from..].to_vec();
                 cycle.push(n);
-                return Err(Error::Query(format!(
-                    "Spørringene refererer til hverandre i ring: {}. Bryt ringen ved å la én av dem lese fra de kanoniske tabellene.",
-                    cycle.join(" → ")
-                )));
+                let ring = cycle.join(" → ");
+                return Err(Error::Query(match lang {
+                    Lang::En => format!(
+                        "The queries read each other in a ring: {ring}. Break it by letting one of them read the canonical tables."
+                    ),
+                    Lang::Nn => format!(
+                        "Spørjingane les kvarandre i ring: {ring}. Bryt ringen ved å la ei av dei lese frå dei kanoniske tabellane."
+                    ),
+                    Lang::Nb => format!(
+                        "Spørringene refererer til hverandre i ring: {ring}. Bryt ringen ved å la én av dem lese fra de kanoniske tabellene."
+                    ),
+                }));
             }
             Some(Mark::New) => {}
         }
         mark.insert(n, Mark::Active);
         stack.push(n);
         for d in &deps[n] {
-            visit(d, deps, mark, stack, order)?;
+            visit(d, deps, mark, stack, order, lang)?;
         }
         stack.pop();
         mark.insert(n, Mark::Done);
@@ -223,7 +256,7 @@ pub fn topo_order(deps: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>> {
     }
     let keys: Vec<&String> = deps.keys().collect();
     for k in keys {
-        visit(k, deps, &mut mark, &mut Vec::new(), &mut order)?;
+        visit(k, deps, &mut mark, &mut Vec::new(), &mut order, lang)?;
     }
     Ok(order)
 }
@@ -242,20 +275,32 @@ mod tests {
         let mut p = BTreeMap::new();
         p.insert("year", "2025".to_string());
         assert_eq!(
-            substitute("x = {{year}} and {{ year }}", &p, "q").unwrap(),
+            substitute("x = {{year}} and {{ year }}", &p, "q", Lang::Nb).unwrap(),
             "x = 2025 and 2025"
         );
-        let e = substitute("{{yaer}}", &p, "«q»").unwrap_err().to_string();
+        let e = substitute("{{yaer}}", &p, "«q»", Lang::Nb)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("ukjente parameteren {{yaer}}"), "{e}");
-        let refs = references("WITH a AS (SELECT * FROM deviations), b AS (SELECT * FROM a JOIN units u ON 1=1) SELECT * FROM b", "q").unwrap();
+        let refs = references(
+            "WITH a AS (SELECT * FROM deviations), b AS (SELECT * FROM a JOIN units u ON 1=1) SELECT * FROM b",
+            "q",
+            Lang::Nb,
+        )
+        .unwrap();
         assert_eq!(refs, vec!["deviations".to_string(), "units".to_string()]);
         let mut deps = BTreeMap::new();
         deps.insert("a".to_string(), vec!["b".to_string()]);
         deps.insert("b".to_string(), vec!["c".to_string()]);
         deps.insert("c".to_string(), vec!["a".to_string()]);
-        let e = topo_order(&deps).unwrap_err().to_string();
+        let e = topo_order(&deps, Lang::Nb).unwrap_err().to_string();
         assert!(e.contains("a → b → c → a"), "{e}");
+        let e = topo_order(&deps, Lang::En).unwrap_err().to_string();
+        assert!(
+            e.starts_with("The queries read each other in a ring: a → b → c → a"),
+            "{e}"
+        );
         deps.insert("c".to_string(), vec![]);
-        assert_eq!(topo_order(&deps).unwrap(), vec!["c", "b", "a"]);
+        assert_eq!(topo_order(&deps, Lang::Nb).unwrap(), vec!["c", "b", "a"]);
     }
 }

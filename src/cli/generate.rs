@@ -46,6 +46,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         years: a.years,
         last_year: a.last_year,
         reference: a.reference,
+        lang: ctx.lang.unwrap_or_default(),
         population: a.population.unwrap_or(if a.profile == "national" {
             120_000
         } else {

@@ -98,11 +98,7 @@ pub struct Ctx {
 impl Ctx {
     /// Open a project, applying `--lang`.
     pub fn project(&self, folder: &std::path::Path) -> ikrapport::Result<ikrapport::Project> {
-        let mut p = ikrapport::Project::open(folder)?;
-        if let Some(l) = self.lang {
-            p.config.language = l;
-        }
-        Ok(p)
+        ikrapport::Project::open_in(folder, self.lang)
     }
 }
 

@@ -40,14 +40,41 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         (1, None) => (PathBuf::from("sample-data"), Some(a.args[0].clone())),
         (_, _) => (PathBuf::from("sample-data"), None),
     };
+    let lang = ctx.lang.unwrap_or_default();
+    let usage =
+        |nb: &str, nn: &str, en: &str| ikrapport::Error::Usage(lang.pick(nb, nn, en).to_string());
     let (sql, label) = match (sql_arg, &a.file) {
-        (Some(s), None) => (s, "«kommandolinje»".to_string()),
+        (Some(s), None) => (
+            s,
+            format!(
+                "«{}»",
+                lang.pick("kommandolinje", "kommandolinje", "command line")
+            ),
+        ),
         (None, Some(f)) => (
-            std::fs::read_to_string(f).map_err(|e| ikrapport::Error::Usage(format!("Kunne ikke lese {}: {e}", f.display())))?,
+            std::fs::read_to_string(f).map_err(|e| {
+                ikrapport::Error::Usage(format!(
+                    "{} {}: {e}",
+                    lang.pick("Kunne ikke lese", "Kunne ikkje lese", "Could not read"),
+                    f.display()
+                ))
+            })?,
             format!("«{}»", f.display()),
         ),
-        (Some(_), Some(_)) => return Err(ikrapport::Error::Usage("Oppgi enten en spørring eller --file, ikke begge.".into())),
-        (None, None) => return Err(ikrapport::Error::Usage("Oppgi en SQL-spørring, f.eks. ikrapport query sample-data \"SELECT * FROM deviation_counts\", eller --file.".into())),
+        (Some(_), Some(_)) => {
+            return Err(usage(
+                "Oppgi enten en spørring eller --file, ikke begge.",
+                "Oppgje anten ei spørjing eller --file, ikkje begge.",
+                "Give either a query or --file, not both.",
+            ));
+        }
+        (None, None) => {
+            return Err(usage(
+                "Oppgi en SQL-spørring, f.eks. ikrapport query sample-data \"SELECT * FROM deviation_counts\", eller --file.",
+                "Oppgje ei SQL-spørjing, t.d. ikrapport query sample-data \"SELECT * FROM deviation_counts\", eller --file.",
+                "Give a SQL query, e.g. ikrapport query sample-data \"SELECT * FROM deviation_counts\", or --file.",
+            ));
+        }
     };
     let project = ctx.project(&folder)?;
     let data = project.ingest_checked(false)?;
@@ -56,7 +83,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         as_of: a
             .as_of
             .as_deref()
-            .map(super::run::parse_as_of)
+            .map(|d| super::run::parse_as_of(d, lang))
             .transpose()?,
         query_dirs: a.queries.clone(),
         ..Default::default()
@@ -69,8 +96,9 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         &sql,
         &results.params.placeholders(&project.config),
         &label,
+        project.config.language,
     )?;
-    let mut df = results.catalog.sql(&sql, &label)?;
+    let mut df = results.catalog.sql(&sql, &label, project.config.language)?;
     match a.format.as_str() {
         "csv" => {
             let mut out = std::io::stdout();
@@ -79,7 +107,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
                 .map_err(|e| ikrapport::Error::Internal(format!("CSV: {e}")))?;
         }
         "json" => println!("{}", to_json(&df)?),
-        _ => print!("{}", table(&df, a.limit)?),
+        _ => print!("{}", table(&df, a.limit, project.config.language)?),
     }
     Ok(0)
 }
@@ -102,7 +130,7 @@ fn trim_float(f: f64) -> String {
 }
 
 /// An aligned text table.
-pub fn table(df: &DataFrame, limit: usize) -> ikrapport::Result<String> {
+pub fn table(df: &DataFrame, limit: usize, lang: ikrapport::Lang) -> ikrapport::Result<String> {
     let cols = df.columns();
     let n = df.height().min(limit);
     let mut grid: Vec<Vec<String>> = vec![cols.iter().map(|c| c.name().to_string()).collect()];
@@ -151,11 +179,20 @@ pub fn table(df: &DataFrame, limit: usize) -> ikrapport::Result<String> {
     }
     if df.height() > n {
         out.push_str(&format!(
-            "… {} rader til (bruk --limit, --format csv eller --format json)\n",
-            df.height() - n
+            "… {} {}\n",
+            df.height() - n,
+            lang.pick(
+                "rader til (bruk --limit, --format csv eller --format json)",
+                "rader til (bruk --limit, --format csv eller --format json)",
+                "more rows (use --limit, --format csv or --format json)"
+            )
         ));
     }
-    out.push_str(&format!("({} rader)\n", df.height()));
+    out.push_str(&format!(
+        "({} {})\n",
+        df.height(),
+        lang.pick("rader", "rader", "rows")
+    ));
     Ok(out)
 }
 

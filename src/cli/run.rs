@@ -36,10 +36,15 @@ pub struct Args {
 }
 
 /// Parse `--as-of` (`2025-12-31` or `31.12.2025`).
-pub fn parse_as_of(s: &str) -> ikrapport::Result<chrono::NaiveDate> {
+pub fn parse_as_of(s: &str, lang: ikrapport::Lang) -> ikrapport::Result<chrono::NaiveDate> {
     ikrapport::ingest::values::parse_date_text(s).map_err(|_| {
         Error::Usage(format!(
-            "--as-of «{s}» er ikke en dato: skriv f.eks. 2025-12-31 eller 31.12.2025"
+            "--as-of «{s}» {}",
+            lang.pick(
+                "er ikke en dato: skriv f.eks. 2025-12-31 eller 31.12.2025",
+                "er ikkje ein dato: skriv t.d. 2025-12-31 eller 31.12.2025",
+                "is not a date: write e.g. 2025-12-31 or 31.12.2025"
+            )
         ))
     })
 }
@@ -49,7 +54,11 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let data = project.ingest_checked(a.strict)?;
     let opts = analytics::Options {
         year: a.year,
-        as_of: a.as_of.as_deref().map(parse_as_of).transpose()?,
+        as_of: a
+            .as_of
+            .as_deref()
+            .map(|d| parse_as_of(d, project.config.language))
+            .transpose()?,
         survey: a.survey.clone(),
         focus: a.focus.clone(),
         query_dirs: a.queries.clone(),
@@ -62,7 +71,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("out/arsrapport-{}", results.params.year)));
-    ikrapport::bundle::write_canonical(&out, &results)?;
+    ikrapport::bundle::write_canonical(&out, &results, project.config.language)?;
     if !ctx.quiet {
         let lang = project.config.language;
         let p = &results.params;

@@ -44,6 +44,8 @@ pub struct Options {
     /// Population of the one municipality (kommune profile), or the largest of the
     /// fictitious ones (national profile without a reference).
     pub population: u64,
+    /// Language of messages.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Default for Options {
@@ -56,6 +58,7 @@ impl Default for Options {
             last_year: 2025,
             reference: None,
             population: 100_000,
+            lang: crate::i18n::Lang::Nb,
         }
     }
 }
@@ -81,8 +84,9 @@ fn seed_for(seed: u64, muni: usize, source: u64) -> u64 {
 pub fn generate(opts: &Options, out: &Path) -> Result<Summary> {
     if opts.years < 1 || opts.years > 30 {
         return Err(Error::Usage(format!(
-            "--years {} er utenfor 1–30",
-            opts.years
+            "--years {} {} 1–30",
+            opts.years,
+            opts.lang.pick("er utenfor", "er utanfor", "is outside")
         )));
     }
     std::fs::create_dir_all(out)
@@ -521,8 +525,13 @@ fn municipalities(opts: &Options) -> Result<Vec<(String, String, String, u64)>> 
             (Some(k), Some(n), Some(f), Some(i)) => (k, n, f, i),
             _ => {
                 return Err(Error::Usage(format!(
-                    "{} må ha kolonnene kommunenummer, kommune, fylke og innbyggere",
-                    p.display()
+                    "{} {}",
+                    p.display(),
+                    opts.lang.pick(
+                        "må ha kolonnene kommunenummer, kommune, fylke og innbyggere",
+                        "må ha kolonnane kommunenummer, kommune, fylke og innbyggere",
+                        "must have the columns kommunenummer, kommune, fylke and innbyggere"
+                    )
                 )));
             }
         };

@@ -128,13 +128,20 @@ pub fn discover(root: &Path, config: &Config) -> Result<Vec<(PathBuf, Option<Sou
         for f in &sc.files {
             let p = root.join(f);
             if !p.is_file() {
+                let (f, r) = (f.display(), root.display());
                 return Err(Error::Config {
                     file: root.join(crate::config::CONFIG_FILE),
-                    message: format!(
-                        "ikrapport.toml nevner fila «{}» under [sources.{name}], men den finnes ikke i {}",
-                        f.display(),
-                        root.display()
-                    ),
+                    message: match config.language {
+                        Lang::En => format!(
+                            "ikrapport.toml names the file «{f}» under [sources.{name}], but it does not exist in {r}"
+                        ),
+                        Lang::Nn => format!(
+                            "ikrapport.toml nemner fila «{f}» under [sources.{name}], men ho finst ikkje i {r}"
+                        ),
+                        Lang::Nb => format!(
+                            "ikrapport.toml nevner fila «{f}» under [sources.{name}], men den finnes ikke i {r}"
+                        ),
+                    },
                 });
             }
             explicit.insert(p.clone());
@@ -480,10 +487,18 @@ fn codebook_for(root: &Path, path: &Path, config: &Config) -> Result<(Codebook, 
     let read = |p: &Path| -> Result<(Codebook, String)> {
         let text = std::fs::read_to_string(p).map_err(|e| Error::Config {
             file: p.to_path_buf(),
-            message: format!("Kunne ikke lese kodeboken {}: {e}", p.display()),
+            message: format!(
+                "{} {}: {e}",
+                config.language.pick(
+                    "Kunne ikke lese kodeboken",
+                    "Kunne ikkje lese kodeboka",
+                    "Could not read the codebook"
+                ),
+                p.display()
+            ),
         })?;
         let rel = p.strip_prefix(root).unwrap_or(p).display().to_string();
-        Ok((Codebook::parse(&text, p)?, rel))
+        Ok((Codebook::parse(&text, p, config.language)?, rel))
     };
     if let Some(cb) = &config.survey.codebook {
         return read(&root.join(cb));

@@ -85,12 +85,14 @@ const LIKERT_LABELS: [&[&str]; 5] = [
 
 impl Codebook {
     /// Parse a codebook; `path` is named in messages.
-    pub fn parse(text: &str, path: &Path) -> Result<Codebook> {
+    pub fn parse(text: &str, path: &Path, lang: crate::i18n::Lang) -> Result<Codebook> {
         let mut cb: Codebook = toml::from_str(text).map_err(|e| Error::Config {
             file: path.to_path_buf(),
             message: format!(
-                "Kodeboken {} kan ikke leses: {}",
+                "{} {} {}: {}",
+                lang.pick("Kodeboken", "Kodeboka", "The codebook"),
                 path.display(),
+                lang.pick("kan ikke leses", "kan ikkje lesast", "cannot be read"),
                 e.message()
             ),
         })?;
@@ -137,9 +139,16 @@ impl Codebook {
                 return Err(Error::Config {
                     file: path.to_path_buf(),
                     message: format!(
-                        "Kodeboken {}: spørsmålet «{}» mangler svaralternativer (options)",
+                        "{} {}: {} «{}» {}",
+                        lang.pick("Kodeboken", "Kodeboka", "The codebook"),
                         path.display(),
-                        q.id
+                        lang.pick("spørsmålet", "spørsmålet", "the question"),
+                        q.id,
+                        lang.pick(
+                            "mangler svaralternativer (options)",
+                            "manglar svaralternativ (options)",
+                            "has no answer options (options)"
+                        )
                     ),
                 });
             }
@@ -149,8 +158,12 @@ impl Codebook {
 
     /// The built-in ROS-practice codebook.
     pub fn default_ros() -> Codebook {
-        Codebook::parse(DEFAULT_CODEBOOK, Path::new("ros-praksis-kodebok.toml"))
-            .expect("the built-in codebook parses")
+        Codebook::parse(
+            DEFAULT_CODEBOOK,
+            Path::new("ros-praksis-kodebok.toml"),
+            crate::i18n::Lang::Nb,
+        )
+        .expect("the built-in codebook parses")
     }
 
     fn question_by_header(&self, k: &str) -> Option<usize> {
