@@ -148,15 +148,39 @@ fn run_on_the_sample_data_reports_each_canonical_table() {
 fn errors_speak_the_chosen_language() {
     let en = ikrapport(&["validate", "/finnes/ikke", "--lang", "en"]);
     assert_eq!(en.code, 2);
-    assert!(en.stderr.contains("Error: Could not find the folder «/finnes/ikke»"), "{}", en.stderr);
+    assert!(
+        en.stderr
+            .contains("Error: Could not find the folder «/finnes/ikke»"),
+        "{}",
+        en.stderr
+    );
     let nn = ikrapport(&["validate", "/finnes/ikke", "--lang", "nn"]);
     assert!(nn.stderr.contains("Fann ikkje mappa"), "{}", nn.stderr);
-    let q = ikrapport(&["query", sample_data().to_str().unwrap(), "SELECT * FROM finnes_ikke", "--lang", "en"]);
+    let q = ikrapport(&[
+        "query",
+        sample_data().to_str().unwrap(),
+        "SELECT * FROM finnes_ikke",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(q.code, 1);
-    assert!(q.stderr.starts_with("Error: The query «command line» failed:"), "{}", q.stderr);
+    assert!(
+        q.stderr
+            .starts_with("Error: The query «command line» failed:"),
+        "{}",
+        q.stderr
+    );
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ikrapport.toml"), "language = \"en\"\nscale_max = 12\n").unwrap();
+    std::fs::write(
+        dir.path().join("ikrapport.toml"),
+        "language = \"en\"\nscale_max = 12\n",
+    )
+    .unwrap();
     let c = ikrapport(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(c.code, 1);
-    assert!(c.stderr.contains("scale_max = 12 is not a usable scale"), "{}", c.stderr);
+    assert!(
+        c.stderr.contains("scale_max = 12 is not a usable scale"),
+        "{}",
+        c.stderr
+    );
 }
