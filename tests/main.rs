@@ -7,3 +7,4 @@ mod cli;
 mod generate;
 mod ingest_bad_files;
 mod ingest_formats;
+mod robustness;
