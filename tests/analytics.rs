@@ -245,8 +245,33 @@ fn deviation_monthly_spc_and_trend() {
     let i = find(s, &[("sector", "Hele kommunen")]);
     assert_fl(s, "exposure", i, Some(30.0));
     assert_fl(s, "center", i, Some(8.0 / 600.0));
-    assert!(crate::util::fl(s, "ucl", i).is_some());
-    assert!(crate::util::fl(s, "lcl", i).unwrap() >= 0.0);
+    // The whole-municipality series, month by month from 05.2024 to 12.2025 with the
+    // zero months filled in: d5, d6 (11.2024), d1 d2 d3 (01–03.2025), d7 (10.2025), d4 d8
+    // (12.2025). The chart must be the Laney u′ chart of exactly this series at 30 årsverk
+    // (the formulas themselves are tested on worked examples in stats::spc).
+    let series = [
+        1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0,
+        0.0, 2.0,
+    ];
+    let want = ikrapport::stats::spc::laney_u_prime(&series, &[30.0; 20]);
+    let rows: Vec<usize> = (0..s.height())
+        .filter(|&r| strs(s, "sector")[r].as_deref() == Some("Hele kommunen"))
+        .collect();
+    assert_eq!(rows.len(), 20);
+    for (k, &r) in rows.iter().enumerate() {
+        assert_fl(s, "count", r, Some(series[k]));
+        assert_fl(s, "rate", r, Some(series[k] / 30.0));
+        assert_fl(s, "ucl", r, want.ucl[k]);
+        assert_fl(s, "lcl", r, want.lcl[k]);
+        assert_fl(s, "sigma_z", r, want.sigma_z);
+        assert_eq!(
+            strs(s, "signal")[r].as_deref(),
+            want.signal[k].map(|x| x.as_str()),
+            "month {k}"
+        );
+    }
+    // December 2025 (2 of 30 årsverk against ū = 8/600) is above the upper limit.
+    assert_eq!(strs(s, "signal")[rows[19]].as_deref(), Some("above"));
 
     let tr = t(&r, "deviation_trend");
     // Only 2024–2025 exist: n = 2 < 4 → no test, a note, and Sen's slope (6 − 2)/1 = 4.

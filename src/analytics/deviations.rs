@@ -115,9 +115,22 @@ fn exposure(units: &DataFrame) -> Result<BTreeMap<Key, f64>> {
 pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
     let (counts, span) = monthly_counts(dev)?;
     let exp = exposure(units)?;
-    let mut cols: (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>) = Default::default();
-    let (mut center, mut ucl, mut lcl, mut sz, mut signal, mut note) =
-        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    // One result row per (municipality, sector, month).
+    struct Row {
+        knr: String,
+        sector: String,
+        month: NaiveDate,
+        count: f64,
+        exposure: f64,
+        rate: f64,
+        center: f64,
+        ucl: Option<f64>,
+        lcl: Option<f64>,
+        sigma_z: Option<f64>,
+        signal: Option<&'static str>,
+        note: Option<&'static str>,
+    }
+    let mut rows: Vec<Row> = Vec::new();
     for ((knr, sector), by_month) in &counts {
         let (first, last) = span[knr];
         let series: Vec<f64> = (first..=last)
@@ -129,40 +142,43 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
             .filter(|e| *e > 0.0)
             .unwrap_or(1.0);
         let chart = spc::laney_u_prime(&series, &vec![e; series.len()]);
-        let why = chart.no_limits.map(|n| match n {
-            spc::NoLimits::TooFewPoints => {
-                "for få punkter for kontrollgrenser (under 12 måneder)".to_string()
-            }
-            spc::NoLimits::NoEvents => "ingen avvik i perioden".to_string(),
+        let note = chart.no_limits.map(|n| match n {
+            spc::NoLimits::TooFewPoints => "for få punkter for kontrollgrenser (under 12 måneder)",
+            spc::NoLimits::NoEvents => "ingen avvik i perioden",
         });
         for (i, m) in (first..=last).enumerate() {
-            cols.0.push(Some(knr.clone()));
-            cols.1.push(Some(sector.clone()));
-            cols.2.push(Some(month_date(m)));
-            cols.3.push(Some(series[i] as i64));
-            cols.4.push(Some(e));
-            cols.5.push(Some(chart.rate[i]));
-            center.push(Some(chart.center));
-            ucl.push(chart.ucl[i]);
-            lcl.push(chart.lcl[i]);
-            sz.push(chart.sigma_z);
-            signal.push(chart.signal[i].map(|s| s.as_str().to_string()));
-            note.push(why.clone());
+            rows.push(Row {
+                knr: knr.clone(),
+                sector: sector.clone(),
+                month: month_date(m),
+                count: series[i],
+                exposure: e,
+                rate: chart.rate[i],
+                center: chart.center,
+                ucl: chart.ucl[i],
+                lcl: chart.lcl[i],
+                sigma_z: chart.sigma_z,
+                signal: chart.signal[i].map(|s| s.as_str()),
+                note,
+            });
         }
     }
+    let text =
+        |f: &dyn Fn(&Row) -> Option<&str>| rows.iter().map(|r| f(r).map(String::from)).collect();
+    let num = |f: &dyn Fn(&Row) -> Option<f64>| rows.iter().map(f).collect();
     frame(vec![
-        Col::Str("kommunenummer", cols.0),
-        Col::Str("sector", cols.1),
-        Col::Date("month", cols.2),
-        Col::Int("count", cols.3),
-        Col::F64("exposure", cols.4),
-        Col::F64("rate", cols.5),
-        Col::F64("center", center),
-        Col::F64("ucl", ucl),
-        Col::F64("lcl", lcl),
-        Col::F64("sigma_z", sz),
-        Col::Str("signal", signal),
-        Col::Str("note", note),
+        Col::Str("kommunenummer", text(&|r| Some(&r.knr))),
+        Col::Str("sector", text(&|r| Some(&r.sector))),
+        Col::Date("month", rows.iter().map(|r| Some(r.month)).collect()),
+        Col::Int("count", rows.iter().map(|r| Some(r.count as i64)).collect()),
+        Col::F64("exposure", num(&|r| Some(r.exposure))),
+        Col::F64("rate", num(&|r| Some(r.rate))),
+        Col::F64("center", num(&|r| Some(r.center))),
+        Col::F64("ucl", num(&|r| r.ucl)),
+        Col::F64("lcl", num(&|r| r.lcl)),
+        Col::F64("sigma_z", num(&|r| r.sigma_z)),
+        Col::Str("signal", text(&|r| r.signal)),
+        Col::Str("note", text(&|r| r.note)),
     ])
 }
 
@@ -212,15 +228,24 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
             .or_default()
             .insert(y, n);
     }
-    let mut out: (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>) = Default::default();
-    let (mut p, mut slope, mut dir, mut note, mut fy, mut ly, mut tau) =
-        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
-    for ((k, s, c), by_year) in &counts {
-        let start = first_wanted.max(first_year[k]);
+    // One result row per (municipality, sector, category).
+    struct Row<'a> {
+        key: &'a (String, String, String),
+        years: i64,
+        mk: crate::stats::mann_kendall::MannKendall,
+        p_value: Option<f64>,
+        direction: &'static str,
+        note: Option<&'static str>,
+        first: i64,
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    for (key, by_year) in &counts {
+        let start = first_wanted.max(first_year[&key.0]);
         let series: Vec<f64> = (start..=last)
             .map(|y| by_year.get(&y).copied().unwrap_or(0.0))
             .collect();
         let mk = mann_kendall(&series);
+        // Fewer than four years: no test (02-analytics.md), the slope is still given.
         let testable = series.len() >= 4;
         let p_value = if testable { mk.p_value } else { None };
         let direction = match p_value {
@@ -228,34 +253,39 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
             Some(pv) if pv < 0.05 && mk.s < 0 => "synkende",
             _ => "ingen tydelig trend",
         };
-        out.0.push(Some(k.clone()));
-        out.1.push(Some(s.clone()));
-        out.2.push(Some(c.clone()));
-        out.3.push(Some(series.len() as i64));
-        out.4.push(Some(mk.s));
-        tau.push(mk.tau);
-        p.push(p_value);
-        slope.push(mk.sens_slope);
-        dir.push(Some(direction.to_string()));
-        note.push((!testable).then(|| {
-            "for få år til å teste trend (under 4); stigningstallet er likevel oppgitt".to_string()
-        }));
-        fy.push(Some(start as i64));
-        ly.push(Some(last as i64));
-        out.5.push(());
+        rows.push(Row {
+            key,
+            years: series.len() as i64,
+            mk,
+            p_value,
+            direction,
+            note: (!testable).then_some(
+                "for få år til å teste trend (under 4); stigningstallet er likevel oppgitt",
+            ),
+            first: start as i64,
+        });
     }
+    let text = |f: &dyn for<'r> Fn(&'r Row<'r>) -> Option<&'r str>| {
+        rows.iter().map(|r| f(r).map(String::from)).collect()
+    };
     frame(vec![
-        Col::Str("kommunenummer", out.0),
-        Col::Str("sector", out.1),
-        Col::Str("category", out.2),
-        Col::Int("years", out.3),
-        Col::Int("mann_kendall_s", out.4),
-        Col::F64("kendall_tau", tau),
-        Col::F64("p_value", p),
-        Col::F64("sens_slope", slope),
-        Col::Str("direction", dir),
-        Col::Str("note", note),
-        Col::Int("first_year", fy),
-        Col::Int("last_year", ly),
+        Col::Str("kommunenummer", text(&|r| Some(&r.key.0))),
+        Col::Str("sector", text(&|r| Some(&r.key.1))),
+        Col::Str("category", text(&|r| Some(&r.key.2))),
+        Col::Int("years", rows.iter().map(|r| Some(r.years)).collect()),
+        Col::Int(
+            "mann_kendall_s",
+            rows.iter().map(|r| Some(r.mk.s)).collect(),
+        ),
+        Col::F64("kendall_tau", rows.iter().map(|r| r.mk.tau).collect()),
+        Col::F64("p_value", rows.iter().map(|r| r.p_value).collect()),
+        Col::F64("sens_slope", rows.iter().map(|r| r.mk.sens_slope).collect()),
+        Col::Str("direction", text(&|r| Some(r.direction))),
+        Col::Str("note", text(&|r| r.note)),
+        Col::Int("first_year", rows.iter().map(|r| Some(r.first)).collect()),
+        Col::Int(
+            "last_year",
+            rows.iter().map(|_| Some(last as i64)).collect(),
+        ),
     ])
 }

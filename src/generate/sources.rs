@@ -290,8 +290,6 @@ pub fn risks(m: &Municipality, rng: &mut Rand, last: i32) -> Vec<Risk> {
         "Personvern",
         "Miljø",
     ];
-    let extra = (0.6 * m.population as f64 / 100_000.0 * 100.0).max(0.0);
-    let _ = extra;
     for u in &m.units {
         let s = &SECTORS[u.sector];
         if !rng.chance((s.ros_coverage * m.ros_practice).min(0.98)) {
@@ -519,7 +517,6 @@ pub fn survey(m: &Municipality, rng: &mut Rand, year: i32, with_knr: bool) -> Sh
             let mut chosen: Vec<&str> = opts
                 .iter()
                 .zip(w)
-                .filter(|_| true)
                 .filter_map(|(o, p)| rng.chance(p).then_some(*o))
                 .collect();
             if chosen.is_empty() {

@@ -9,7 +9,7 @@
 
 use super::grid::{Cell, Grid};
 use super::headers::{key, match_header};
-use super::schema::{ColumnSpec, SURVEY_RESPONDENT, SourceKind};
+use super::schema::{ColumnSpec, SURVEY_RESPONDENT};
 use super::table::{FileCtx, Header, Use, Value};
 use super::values::parse_text;
 use crate::error::{Error, Result};
@@ -519,7 +519,6 @@ pub fn process(
     let file_rows: Vec<i64> = owner.iter().map(|&r| resp_rows[r]).collect();
     columns.push(Column::new("source_row".into(), file_rows));
     let df = DataFrame::new(n, columns).expect("equal lengths");
-    let _ = SourceKind::Survey;
     super::table::Processed {
         df,
         dq,
