@@ -3,6 +3,20 @@
 -- close (linear interpolation) over the closed ones, closed_within_90d_share; and over
 -- everything reported on or before as_of and not closed by then: the open backlog by age.
 -- A deviation counts as closed only by its closed_date (status alone is not dated).
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! reported = { kind = "count", size = "self" }
+--! closed = { kind = "count", size = "self" }
+--! closed_share = { kind = "share", size = "reported" }
+--! median_days_to_close = { kind = "days", size = "closed" }
+--! p90_days_to_close = { kind = "days", size = "closed" }
+--! closed_within_90d_share = { kind = "share", size = "reported" }
+--! open_at_as_of = { kind = "count", size = "self" }
+--! open_0_30 = { kind = "count", size = "self" }
+--! open_31_90 = { kind = "count", size = "self" }
+--! open_91_180 = { kind = "count", size = "self" }
+--! open_over_180 = { kind = "count", size = "self" }
 WITH d AS (
     SELECT kommunenummer, sector,
            CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) = {{year}} AS cohort,

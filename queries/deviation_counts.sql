@@ -2,6 +2,14 @@
 -- All years in the data (02-analytics.md). per_100_employees is null without a units
 -- table, and uses the units that exist at as_of (units_current) for every year;
 -- share_of_year is the share of that year's total in the municipality.
+--! [columns]
+--! kommunenummer = "code"
+--! year = "code"
+--! sector = "text"
+--! type = "code"
+--! count = { kind = "count", size = "self" }
+--! per_100_employees = { kind = "rate", size = "count" }
+--! share_of_year = { kind = "share", size = "count" }
 WITH base AS (
     SELECT kommunenummer, CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year, sector, type
     FROM deviations

@@ -1,6 +1,12 @@
 -- deviation_root_causes: root_cause → count, share, cumulative_share, in Pareto order
 -- (largest first; ties by name). A blank root cause is its own row 'ikke angitt'.
 -- Deviations reported in the report year.
+--! [columns]
+--! kommunenummer = "code"
+--! root_cause = "text"
+--! count = { kind = "count", size = "self" }
+--! share = { kind = "share", size = "count" }
+--! cumulative_share = "share"
 WITH counts AS (
     SELECT kommunenummer, COALESCE(root_cause, 'ikke angitt') AS root_cause, COUNT(*) AS count
     FROM deviations

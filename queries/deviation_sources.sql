@@ -1,6 +1,13 @@
 -- deviation_sources: sector × source × type → count, share (of the sector's reports in
 -- the report year). Reporting culture shows here: improvement proposals and reports from
 -- citizens are healthy, not bad.
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! source = "code"
+--! type = "code"
+--! count = { kind = "count", size = "self" }
+--! share = { kind = "share", size = "count" }
 WITH base AS (
     SELECT kommunenummer, sector, source, type FROM deviations
     WHERE EXTRACT(YEAR FROM reported_date) = {{year}}

@@ -1,5 +1,13 @@
 -- deviation_yoy: sector × category → count_year, count_prev_year, change, change_pct
 -- (null when the previous year is 0). The report year and the one before.
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! category = "text"
+--! count_year = { kind = "count", size = "self" }
+--! count_prev_year = { kind = "count", size = "self" }
+--! change = { kind = "count", size = ["count_year", "count_prev_year"] }
+--! change_pct = { kind = "share", size = ["count_year", "count_prev_year"] }
 WITH base AS (
     SELECT kommunenummer, sector, COALESCE(category, 'ikke angitt') AS category,
            CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year

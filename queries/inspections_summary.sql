@@ -2,6 +2,16 @@
 -- of inspections closed on or before as_of), open, overdue (findings of inspections whose
 -- deadline is before as_of and that are not closed by then). Kommuneloven § 25-2 requires
 -- the yearly report to cover the results of state inspections.
+--! [columns]
+--! kommunenummer = "code"
+--! year = "code"
+--! authority = "text"
+--! inspections = "count"
+--! findings = "count"
+--! remarks = "count"
+--! closed = "count"
+--! open = "count"
+--! overdue = "count"
 WITH i AS (
     SELECT kommunenummer, CAST(EXTRACT(YEAR FROM date) AS INTEGER) AS year,
            COALESCE(authority, 'ikke angitt') AS authority,

@@ -2,6 +2,17 @@
 -- (sample standard deviation), ambition_mean and gap (ambition − current). Uses each
 -- assessor's latest assessment per dimension (maturity_latest). KS advises scoring
 -- individually first, then comparing: the spread is the point.
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! dimension = "text"
+--! n = { kind = "count", size = "self" }
+--! current_mean = { kind = "mean", size = "n" }
+--! current_min = { kind = "score", size = "n" }
+--! current_max = { kind = "score", size = "n" }
+--! current_sd = { kind = "mean", size = "n" }
+--! ambition_mean = { kind = "mean", size = "n" }
+--! gap = { kind = "mean", size = "n" }
 WITH m AS (
     SELECT kommunenummer, sector, dimension, current_level, ambition_level FROM maturity_latest
     UNION ALL

@@ -1,4 +1,11 @@
 -- risk_by_category: category × sector → count, mean_score, max_score.
+--! [columns]
+--! kommunenummer = "code"
+--! category = "text"
+--! sector = "text"
+--! count = "count"
+--! mean_score = "mean"
+--! max_score = "score"
 WITH r AS (
     SELECT kommunenummer, sector, COALESCE(category, 'ikke angitt') AS category, score FROM risks
     UNION ALL

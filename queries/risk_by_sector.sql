@@ -1,6 +1,21 @@
 -- risk_by_sector: the register (a snapshot: every row) per sector. Zones and the
 -- measure rule come from the config: measure required when score > measure_threshold or
 -- (when law_breach_requires_measure) the risk is a breach of law.
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! risks = "count"
+--! analyses = "count"
+--! units_with_risks = "count"
+--! mean_score = "mean"
+--! red = "count"
+--! yellow = "count"
+--! green = "count"
+--! needs_measure = "count"
+--! needs_measure_without_measure = "count"
+--! residual_assessed_share = "share"
+--! review_overdue = "count"
+--! stale = "count"
 WITH r AS (
     SELECT kommunenummer, sector, analysis, unit, score, measure,
            CASE WHEN score <= {{green_max}} THEN 'grønn' WHEN score <= {{yellow_max}} THEN 'gul' ELSE 'rød' END AS zone,

@@ -3,6 +3,13 @@
 -- residual matrix places each risk by its residual probability and consequence where both
 -- are given, else where it was before measures (a risk without a residual assessment has
 -- not moved), so both matrices count every risk.
+--! [columns]
+--! kommunenummer = "code"
+--! kind = "code"
+--! probability = "code"
+--! consequence = "code"
+--! count = "count"
+--! zone = "code"
 WITH k AS (SELECT DISTINCT kommunenummer FROM risks),
 cells AS (
     SELECT k.kommunenummer, c.kind, c.probability, c.consequence, c.zone

@@ -1,6 +1,12 @@
 -- risk_measures: sector × measure_status → count of risks with a measure, and overdue
 -- (measure_due before as_of and status not 'gjennomført'). A risk has a measure when
 -- either the measure text or its status is filled in.
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! measure_status = "code"
+--! count = "count"
+--! overdue = "count"
 WITH m AS (
     SELECT kommunenummer, sector, COALESCE(measure_status, 'ikke angitt') AS measure_status,
            COALESCE(measure_due < {{as_of}}, FALSE)

@@ -1,6 +1,20 @@
 -- risk_top: the N (config analytics.risk_top_n, default 10) highest-scoring risks per
 -- municipality, highest consequence first among equal scores, then by id. Hazard text is
 -- allowed here: it describes a risk, not a person.
+--! [columns]
+--! kommunenummer = "code"
+--! rank = "code"
+--! id = "code"
+--! sector = "text"
+--! unit = "text"
+--! analysis = "text"
+--! category = "text"
+--! hazard = "text"
+--! probability = "code"
+--! consequence = "code"
+--! score = "score"
+--! residual_score = "score"
+--! measure_status = "code"
 WITH r AS (
     SELECT kommunenummer, id, sector, unit, analysis, category, hazard, probability, consequence, score,
            CASE WHEN residual_probability IS NOT NULL AND residual_consequence IS NOT NULL

@@ -3,6 +3,15 @@
 -- (assessed within the 12 months before as_of), coverage, current_coverage. Register
 -- rows are matched to units by kommunenummer, sector and unit name; the units are those
 -- that exist at as_of (units_current: valid_from/valid_to).
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! analysis_type = "code"
+--! units = "count"
+--! units_with_ros = "count"
+--! units_with_current_ros = "count"
+--! coverage = "share"
+--! current_coverage = "share"
 WITH u AS (SELECT DISTINCT kommunenummer, sector, unit FROM units_current),
 r AS (
     SELECT kommunenummer, sector, unit, analysis_type,

@@ -1,6 +1,32 @@
 -- ros_survey_by_sector: the latest survey wave (survey_current) per sector. Each share's
 -- denominator is the respondents in the sector who answered that question (02-analytics.md).
--- share_not_relevant counts 'nei' and 'ikke relevant' to "is ROS relevant for your work?".
+-- A respondent who ticked none of a multi-select's options answered it (01-inputs.md):
+-- the survey table holds one row with a blank answer for them, which counts here in the
+-- denominator and in no option. share_not_relevant counts 'nei' and 'ikke relevant' to
+-- "is ROS relevant for your work?".
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! respondents = { kind = "count", size = "self" }
+--! share_band_0 = { kind = "share", size = "answered_ros_count" }
+--! share_band_1_5 = { kind = "share", size = "answered_ros_count" }
+--! share_band_6_20 = { kind = "share", size = "answered_ros_count" }
+--! share_band_21_50 = { kind = "share", size = "answered_ros_count" }
+--! share_band_over_50 = { kind = "share", size = "answered_ros_count" }
+--! count_band_21_50 = { kind = "count", size = "self" }
+--! count_band_over_50 = { kind = "count", size = "self" }
+--! share_any_ros = { kind = "share", size = "answered_ros_count" }
+--! share_tjenestespesifikk = { kind = "share", size = "answered_ros_types" }
+--! count_tjenestespesifikk = { kind = "count", size = "self" }
+--! share_not_relevant = { kind = "share", size = "answered_ros_relevant" }
+--! share_informs_nobody = { kind = "share", size = "answered_ros_informed" }
+--! share_main_tool = { kind = "share", size = "answered_ros_tool" }
+--! count_main_tool = { kind = "count", size = "self" }
+--! answered_ros_count = { kind = "count", size = "self" }
+--! answered_ros_types = { kind = "count", size = "self" }
+--! answered_ros_relevant = { kind = "count", size = "self" }
+--! answered_ros_informed = { kind = "count", size = "self" }
+--! answered_ros_tool = { kind = "count", size = "self" }
 WITH r AS (
     SELECT kommunenummer, sector, respondent_id,
            MAX(CASE WHEN question = 'ros_count' THEN 1 ELSE 0 END) AS a_count,
@@ -52,6 +78,8 @@ SELECT kommunenummer, sector, respondents,
        CAST(informs_nobody AS DOUBLE) / NULLIF(n_informed, 0) AS share_informs_nobody,
        CAST(main_tool AS DOUBLE) / NULLIF(n_tool, 0) AS share_main_tool,
        main_tool AS count_main_tool,
-       n_count AS answered_ros_count, n_types AS answered_ros_types
+       n_count AS answered_ros_count, n_types AS answered_ros_types,
+       n_relevant AS answered_ros_relevant, n_informed AS answered_ros_informed,
+       n_tool AS answered_ros_tool
 FROM agg
 ORDER BY kommunenummer, sector

@@ -1,5 +1,18 @@
 -- ros_survey_likert: sector × Likert item → n, mean, share_agree (4–5), share_disagree
 -- (1–2), and the count of each level 1–5. 'Vet ikke' and blanks are missing, not values.
+--! [columns]
+--! kommunenummer = "code"
+--! sector = "text"
+--! item = "code"
+--! n = { kind = "count", size = "self" }
+--! mean = { kind = "mean", size = "n" }
+--! share_agree = { kind = "share", size = "n" }
+--! share_disagree = { kind = "share", size = "n" }
+--! level_1 = { kind = "count", size = "self" }
+--! level_2 = { kind = "count", size = "self" }
+--! level_3 = { kind = "count", size = "self" }
+--! level_4 = { kind = "count", size = "self" }
+--! level_5 = { kind = "count", size = "self" }
 WITH l AS (
     SELECT s.kommunenummer, s.sector, s.question AS item, s.answer_order AS level
     FROM survey_current s JOIN survey_questions q ON s.question = q.question

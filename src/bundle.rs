@@ -8,13 +8,12 @@
 
 use crate::analytics::Results;
 use crate::error::{Error, Result};
-use crate::ingest::schema::SourceKind;
+use crate::source::SourceKind;
 use polars::prelude::*;
 use std::path::Path;
 
-/// A file in every bundle folder, so that ingestion never reads a bundle as input when the
-/// output folder lies inside the project folder.
-pub const MARKER: &str = ".ikrapport-bundle";
+/// The marker file of a bundle folder (ingestion skips folders that have it).
+pub use crate::ingest::BUNDLE_MARKER as MARKER;
 
 /// Write the canonical tables to `<out>/data/<name>.parquet` through a temporary folder
 /// renamed into place, so a failed run never leaves half a folder where the last good one
@@ -26,26 +25,14 @@ pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            let o = out.display();
-            return Err(Error::Usage(match lang {
-                crate::i18n::Lang::En => format!(
-                    "The output folder {o} exists and is not a report folder made by ikrapport, so it is not overwritten. Choose another --out, or delete the folder yourself."
-                ),
-                crate::i18n::Lang::Nn => format!(
-                    "Utmappa {o} finst og er ikkje ei rapportmappe laga av ikrapport, så ho blir ikkje overskriven. Vel ei anna --out, eller slett mappa sjølv."
-                ),
-                crate::i18n::Lang::Nb => format!(
-                    "Utmappa {o} finnes og er ikke en rapportmappe laget av ikrapport, så den blir ikke overskrevet. Velg en annen --out, eller slett mappa selv."
-                ),
-            }));
+            return Err(Error::Usage(tr!(lang, "bundle-not-ours", path = out)));
         }
     }
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .map_err(|e| Error::io(format!("kunne ikke lage {}", parent.display()), e))?;
+    std::fs::create_dir_all(parent).map_err(|e| Error::mkdir(lang, parent, e))?;
     let tmp = parent.join(format!(
         ".{}.tmp-{}",
         out.file_name()
@@ -55,13 +42,9 @@ pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -
     ));
     let _ = std::fs::remove_dir_all(&tmp);
     let data_dir = tmp.join("data");
-    std::fs::create_dir_all(&data_dir)
-        .map_err(|e| Error::io(format!("kunne ikke lage {}", data_dir.display()), e))?;
-    std::fs::write(
-        tmp.join(MARKER),
-        "Laget av ikrapport. Mappa leses ikke som inndata.\n",
-    )
-    .map_err(|e| Error::io(format!("kunne ikke skrive {}", tmp.display()), e))?;
+    std::fs::create_dir_all(&data_dir).map_err(|e| Error::mkdir(lang, &data_dir, e))?;
+    std::fs::write(tmp.join(MARKER), tr!(lang, "bundle-marker"))
+        .map_err(|e| Error::write(lang, &tmp, e))?;
     let names: Vec<&str> = SourceKind::ALL
         .iter()
         .map(|k| k.table_name())
@@ -73,20 +56,13 @@ pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -
         };
         let mut df = df.clone();
         let path = data_dir.join(format!("{name}.parquet"));
-        let f = std::fs::File::create(&path)
-            .map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))?;
+        let f = std::fs::File::create(&path).map_err(|e| Error::write(lang, &path, e))?;
         ParquetWriter::new(f)
             .finish(&mut df)
-            .map_err(|e| Error::polars(format!("kunne ikke skrive {}", path.display()), e))?;
+            .map_err(|e| Error::polars(path.display().to_string(), e))?;
     }
     if out.exists() {
-        std::fs::remove_dir_all(out)
-            .map_err(|e| Error::io(format!("kunne ikke erstatte {}", out.display()), e))?;
+        std::fs::remove_dir_all(out).map_err(|e| Error::write(lang, out, e))?;
     }
-    std::fs::rename(&tmp, out).map_err(|e| {
-        Error::io(
-            format!("kunne ikke flytte resultatet til {}", out.display()),
-            e,
-        )
-    })
+    std::fs::rename(&tmp, out).map_err(|e| Error::write(lang, out, e))
 }

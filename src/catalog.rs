@@ -23,6 +23,12 @@ impl Catalog {
         self.tables.get(name)
     }
 
+    /// A table, or an empty frame when there is none (an analysis of missing data is
+    /// empty, not an error).
+    pub fn get_or_empty(&self, name: &str) -> DataFrame {
+        self.tables.get(name).cloned().unwrap_or_default()
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.tables.contains_key(name)
     }
@@ -31,36 +37,52 @@ impl Catalog {
         self.tables.keys()
     }
 
-    /// Run a SQL query over every table. `label` names the query in errors.
+    /// Run a SQL query over every table. `label` names the query in errors. A failure is
+    /// an error the caller classifies (the user's query, or a built-in one: ours).
     pub fn sql(&self, query: &str, label: &str, lang: Lang) -> Result<DataFrame> {
+        self.context()
+            .execute(query)
+            .and_then(|lf| lf.collect())
+            .map_err(|e| {
+                Error::Query(tr!(
+                    lang,
+                    "query-failed",
+                    label = label,
+                    why = first_line(&e)
+                ))
+            })
+    }
+
+    /// Run a user's own SQL (a query file or `ikrapport query`). polars can panic on SQL
+    /// it accepts but cannot plan; a user's query must never crash the program, so that
+    /// becomes an error naming the query. Built-in queries are not wrapped: a panic there
+    /// is ikrapport's bug and is reported as an internal error with its location.
+    pub fn sql_user(&self, query: &str, label: &str, lang: Lang) -> Result<DataFrame> {
+        let run = std::panic::AssertUnwindSafe(|| self.sql(query, label, lang));
+        match std::panic::catch_unwind(run) {
+            Ok(r) => r,
+            Err(payload) => Err(Error::Query(tr!(
+                lang,
+                "query-panicked",
+                label = label,
+                why = panic_message(&payload)
+            ))),
+        }
+    }
+
+    fn context(&self) -> SQLContext {
         quiet_deprecations();
-        let mut ctx = SQLContext::new();
+        let ctx = SQLContext::new();
         for (name, df) in &self.tables {
             ctx.register(name, df.clone().lazy());
         }
-        let fail = |e: PolarsError| {
-            let why = e.to_string().lines().next().unwrap_or("").to_string();
-            Error::Query(match lang {
-                Lang::En => format!("The query {label} failed: {why}"),
-                Lang::Nn => format!("Spørjinga {label} feila: {why}"),
-                Lang::Nb => format!("Spørringen {label} feilet: {why}"),
-            })
-        };
-        // polars can panic on SQL it accepts but cannot plan (a user's query must never
-        // crash the program): turn that into an error naming the query.
-        let run = std::panic::AssertUnwindSafe(|| ctx.execute(query).and_then(|lf| lf.collect()));
-        match std::panic::catch_unwind(run) {
-            Ok(r) => r.map_err(fail),
-            Err(payload) => {
-                let why = panic_message(&payload);
-                Err(Error::Query(match lang {
-                    Lang::En => format!("The query {label} could not be run (polars: {why})"),
-                    Lang::Nn => format!("Spørjinga {label} kunne ikkje køyrast (polars: {why})"),
-                    Lang::Nb => format!("Spørringen {label} kunne ikke kjøres (polars: {why})"),
-                }))
-            }
-        }
+        ctx
     }
+}
+
+/// The first line of a polars error (the rest is its internal context).
+pub fn first_line(e: &PolarsError) -> String {
+    e.to_string().lines().next().unwrap_or("").to_string()
 }
 
 /// polars prints deprecation notices about its own internals (a `DATE '2025-12-31'`
@@ -84,6 +106,6 @@ pub fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.lines().next().unwrap_or("").to_string()
     } else {
-        "ukjent feil".into()
+        "?".into()
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::source::SourceKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,9 +29,9 @@ pub struct Config {
     pub disclosure_threshold: i64,
     pub survey: SurveyConfig,
     /// Explicit file lists per source (`deviations`, `risks`, …), overriding detection.
-    pub sources: BTreeMap<String, SourceConfig>,
+    pub sources: BTreeMap<SourceKind, SourceConfig>,
     /// Extra header aliases: `[aliases.deviations] sector = ["seksjon"]`.
-    pub aliases: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    pub aliases: BTreeMap<SourceKind, BTreeMap<String, Vec<String>>>,
     /// Sector names written differently in different systems, mapped to one name.
     pub sector_aliases: BTreeMap<String, String>,
     pub analytics: AnalyticsConfig,
@@ -142,8 +143,15 @@ impl Config {
     pub fn load_in(folder: &Path, lang: Option<Lang>) -> Result<Config> {
         let path = folder.join(CONFIG_FILE);
         let mut cfg = if path.exists() {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Error::io(format!("kunne ikke lese {}", path.display()), e))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::Config {
+                message: tr!(
+                    lang.unwrap_or_default(),
+                    "config-unreadable",
+                    path = &path,
+                    why = e.to_string()
+                ),
+                file: path.clone(),
+            })?;
             Config::parse_in(&text, &path, lang)?
         } else {
             Config::default()
@@ -171,19 +179,21 @@ impl Config {
                 })
                 .unwrap_or_default()
         });
-        let cfg: Config = toml::from_str(text).map_err(|e| Error::Config {
-            file: path.to_path_buf(),
-            message: format!(
-                "{} {} {}: {}",
-                lang.pick(
-                    "Konfigurasjonsfila",
-                    "Konfigurasjonsfila",
-                    "The config file"
+        let cfg: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
+                .unwrap_or(1);
+            Error::Config {
+                file: path.to_path_buf(),
+                message: tr!(
+                    lang,
+                    "config-invalid",
+                    path = path,
+                    line = line.to_string(),
+                    why = e.message().trim().to_string()
                 ),
-                path.display(),
-                lang.pick("kan ikke leses", "kan ikkje lesast", "cannot be read"),
-                e.message()
-            ),
+            }
         })?;
         cfg.validate(path, lang)?;
         Ok(cfg)
@@ -192,80 +202,35 @@ impl Config {
     fn validate(&self, path: &Path, lang: Lang) -> Result<()> {
         let bad = |m: String| Error::Config {
             file: path.to_path_buf(),
-            message: format!(
-                "{} {}: {m}",
-                lang.pick(
-                    "Konfigurasjonsfila",
-                    "Konfigurasjonsfila",
-                    "The config file"
-                ),
-                path.display()
-            ),
+            message: tr!(lang, "config-wrong", path = path, what = m),
         };
         if !(2..=10).contains(&self.scale_max) {
-            return Err(bad(format!(
-                "scale_max = {} {}",
-                self.scale_max,
-                lang.pick(
-                    "er ikke en brukbar skala (bruk 4, 5 eller 6)",
-                    "er ikkje ein brukbar skala (bruk 4, 5 eller 6)",
-                    "is not a usable scale (use 4, 5 or 6)"
-                )
+            return Err(bad(tr!(
+                lang,
+                "config-scale-max",
+                value = self.scale_max.to_string()
             )));
         }
         if let Some(k) = &self.kommunenummer {
             if k.len() != 4 || !k.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(bad(format!(
-                    "kommunenummer = \"{k}\" {} \"5001\"",
-                    lang.pick(
-                        "skal ha fire siffer, f.eks.",
-                        "skal ha fire siffer, t.d.",
-                        "must have four digits, e.g."
-                    )
-                )));
+                return Err(bad(tr!(lang, "config-kommunenummer", value = k)));
             }
         }
         if self.risk.green_max >= self.risk.yellow_max {
-            return Err(bad(lang
-                .pick(
-                    "risk.green_max må være mindre enn risk.yellow_max",
-                    "risk.green_max må vere mindre enn risk.yellow_max",
-                    "risk.green_max must be less than risk.yellow_max",
-                )
-                .into()));
-        }
-        for name in self.sources.keys().chain(self.aliases.keys()) {
-            if crate::ingest::schema::SourceKind::parse(name).is_none() {
-                return Err(bad(format!(
-                    "{} «{name}» ({} deviations, risks, survey, units, maturity, inspections {} municipalities)",
-                    lang.pick("ukjent kilde", "ukjend kjelde", "unknown source"),
-                    lang.pick("bruk", "bruk", "use"),
-                    lang.pick("eller", "eller", "or")
-                )));
-            }
+            return Err(bad(tr!(lang, "config-zones")));
         }
         if self.disclosure_threshold < 1 {
-            return Err(bad(lang
-                .pick(
-                    "disclosure_threshold må være minst 1",
-                    "disclosure_threshold må vere minst 1",
-                    "disclosure_threshold must be at least 1",
-                )
-                .into()));
+            return Err(bad(tr!(lang, "config-disclosure")));
         }
         Ok(())
     }
 
     /// Extra aliases from the config for a source's canonical column.
-    pub fn extra_aliases(&self, source: &str, column: &str) -> Vec<String> {
+    pub fn extra_aliases(&self, source: SourceKind, column: &str) -> Vec<String> {
         self.aliases
-            .iter()
-            .filter(|(s, _)| {
-                crate::ingest::schema::SourceKind::parse(s).map(|k| k.table_name()) == Some(source)
-            })
-            .filter_map(|(_, m)| m.get(column).cloned())
-            .flatten()
-            .collect()
+            .get(&source)
+            .and_then(|m| m.get(column).cloned())
+            .unwrap_or_default()
     }
 
     /// A sector name as the project wants it written.
@@ -295,6 +260,17 @@ mod tests {
         assert!(e.to_string().contains("fire siffer"), "{e}");
         let e = Config::parse("skala = 5", Path::new("ikrapport.toml")).unwrap_err();
         assert!(e.to_string().contains("skala"), "{e}");
+        // An unknown source is named, with the known ones and the line.
+        let e = Config::parse(
+            "scale_max = 5\n[sources.avvk]\nfiles = [\"a.csv\"]",
+            Path::new("ikrapport.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("linje 2") && e.contains("«avvk»"), "{e}");
+        assert!(e.contains("deviations, risks, survey"), "{e}");
+        let c = Config::parse("[sources.avvik]\nfiles = [\"a.csv\"]", Path::new("x")).unwrap();
+        assert!(c.sources.contains_key(&SourceKind::Deviations));
         // The file's own language decides the message language.
         let e = Config::parse(
             "language = \"en\"\nscale_max = 12",

@@ -1,11 +1,14 @@
 //! Typed errors of the library and the exit codes the CLI maps them to.
 //!
-//! Two families matter to a user: *bad input* (a file that cannot be used, a config that
-//! does not parse, a SQL query with an error) which the user can fix, and *internal*
-//! errors (I/O on the output folder, a bug). The CLI prints either as one paragraph and
-//! exits with 1 or 3 (see `../shared/spec/04-cli-and-scale.md`).
+//! Two families matter to a user: *bad input* (a file or folder that cannot be used, a
+//! config that does not parse, a SQL query of theirs with an error) which the user can
+//! fix, and *internal* errors (I/O on the output folder, a bug). The CLI prints either as
+//! one paragraph and exits with 1 or 3 (see `../shared/spec/04-cli-and-scale.md`).
+//! Messages are made from the catalogue (`crate::i18n`) where the error is raised, in the
+//! language of the run.
 
-use std::path::PathBuf;
+use crate::i18n::Lang;
+use std::path::{Path, PathBuf};
 
 /// Exit code for input the user can fix.
 pub const EXIT_BAD_INPUT: i32 = 1;
@@ -20,6 +23,9 @@ pub enum Error {
     /// A file that cannot be used at all: the message is complete and user-facing.
     #[error("{message}")]
     UnusableFile { file: PathBuf, message: String },
+    /// The input folder (or a file in it) cannot be found or read.
+    #[error("{message}")]
+    Input { path: PathBuf, message: String },
     /// The project configuration or a codebook is wrong.
     #[error("{message}")]
     Config { file: PathBuf, message: String },
@@ -52,11 +58,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// True for errors that are ikrapport's fault (exit code 3), not the user's input.
+    pub fn is_internal(&self) -> bool {
+        self.exit_code() == EXIT_INTERNAL
+    }
+}
+
+impl Error {
     /// The process exit code for this error (04-cli-and-scale.md: 1 bad input, 2 usage,
     /// 3 internal).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::UnusableFile { .. } | Error::Config { .. } | Error::Strict(_) => EXIT_BAD_INPUT,
+            Error::UnusableFile { .. }
+            | Error::Input { .. }
+            | Error::Config { .. }
+            | Error::Strict(_) => EXIT_BAD_INPUT,
             Error::Query(_) => EXIT_BAD_INPUT,
             Error::Usage(_) => EXIT_USAGE,
             Error::Io { .. } | Error::Polars { .. } | Error::Internal(_) => EXIT_INTERNAL,
@@ -68,6 +84,21 @@ impl Error {
             context: context.into(),
             source,
         }
+    }
+
+    /// Reading `path` failed.
+    pub(crate) fn read(lang: Lang, path: &Path, source: std::io::Error) -> Self {
+        Error::io(tr!(lang, "io-read", path = path), source)
+    }
+
+    /// Writing `path` failed.
+    pub(crate) fn write(lang: Lang, path: &Path, source: std::io::Error) -> Self {
+        Error::io(tr!(lang, "io-write", path = path), source)
+    }
+
+    /// Making the folder `path` failed.
+    pub(crate) fn mkdir(lang: Lang, path: &Path, source: std::io::Error) -> Self {
+        Error::io(tr!(lang, "io-mkdir", path = path), source)
     }
 
     pub(crate) fn polars(context: impl Into<String>, source: polars::error::PolarsError) -> Self {

@@ -40,9 +40,8 @@ AV-2025-00002;Oppvekst og utdanning;Haugen skole;03.03.2025;;;Forbedringsforslag
 
 /// Create a project folder. Existing files are never overwritten: they are listed as
 /// skipped.
-pub fn init(folder: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    std::fs::create_dir_all(folder)
-        .map_err(|e| Error::io(format!("kunne ikke lage mappa {}", folder.display()), e))?;
+pub fn init(folder: &Path, lang: crate::Lang) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::mkdir(lang, folder, e))?;
     let mut files: Vec<(String, String)> = vec![
         (
             crate::config::CONFIG_FILE.into(),
@@ -74,8 +73,7 @@ pub fn init(folder: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
             skipped.push(p);
             continue;
         }
-        std::fs::write(&p, content)
-            .map_err(|e| Error::io(format!("kunne ikke skrive {}", p.display()), e))?;
+        std::fs::write(&p, content).map_err(|e| Error::write(lang, &p, e))?;
         written.push(p);
     }
     Ok((written, skipped))

@@ -19,22 +19,26 @@
 //! println!("{closure}");
 //! ```
 
+// First, so that its `tr!` macro is in scope in every module below.
+#[macro_use]
+pub mod i18n;
+
 pub mod analytics;
 pub mod bundle;
 pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod generate;
-pub mod i18n;
 pub mod ingest;
 pub mod init;
+pub mod source;
 pub mod stats;
 
 pub use config::Config;
 pub use error::{Error, Result};
 pub use i18n::Lang;
-pub use ingest::schema::SourceKind;
 pub use ingest::{FileReport, Ingested};
+pub use source::SourceKind;
 
 use std::path::{Path, PathBuf};
 
@@ -55,19 +59,28 @@ impl Project {
     /// (`--lang`) instead of the config's.
     pub fn open_in(folder: impl AsRef<Path>, lang: Option<Lang>) -> Result<Project> {
         let root = folder.as_ref().to_path_buf();
+        let l = lang.unwrap_or_default();
         if !root.is_dir() {
-            let r = root.display();
-            return Err(Error::Usage(match lang.unwrap_or_default() {
-                Lang::En => format!(
-                    "Could not find the folder «{r}». Give a project folder with data files, e.g. sample-data."
+            let id = if root.exists() {
+                "project-not-a-folder"
+            } else {
+                "project-folder-missing"
+            };
+            return Err(Error::Input {
+                message: tr!(l, id, path = &root),
+                path: root,
+            });
+        }
+        if let Err(e) = std::fs::read_dir(&root) {
+            return Err(Error::Input {
+                message: tr!(
+                    l,
+                    "project-folder-unreadable",
+                    path = &root,
+                    why = e.to_string()
                 ),
-                Lang::Nn => format!(
-                    "Fann ikkje mappa «{r}». Oppgje ei prosjektmappe med datafiler, t.d. sample-data."
-                ),
-                Lang::Nb => format!(
-                    "Fant ikke mappa «{r}». Oppgi en prosjektmappe med datafiler, f.eks. sample-data."
-                ),
-            }));
+                path: root,
+            });
         }
         let config = Config::load_in(&root, lang)?;
         Ok(Project { root, config })
@@ -97,18 +110,12 @@ impl Project {
             return Err(e);
         }
         if strict && data.rows_rejected() > 0 {
-            let (n, r) = (data.rows_rejected(), self.root.display());
-            return Err(Error::Strict(match self.config.language {
-                Lang::En => format!(
-                    "{n} rows were rejected and --strict is given. See the data-quality table (ikrapport validate {r}) for which rows and why."
-                ),
-                Lang::Nn => format!(
-                    "{n} rader vart avviste, og --strict er gjeve. Sjå datakvalitetstabellen (ikrapport validate {r}) for kva rader og kvifor."
-                ),
-                Lang::Nb => format!(
-                    "{n} rader ble avvist, og --strict er gitt. Se datakvalitetstabellen (ikrapport validate {r}) for hvilke rader og hvorfor."
-                ),
-            }));
+            return Err(Error::Strict(tr!(
+                self.config.language,
+                "strict-rejected",
+                n = data.rows_rejected(),
+                folder = &self.root
+            )));
         }
         Ok(data)
     }

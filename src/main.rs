@@ -4,18 +4,14 @@
 mod cli;
 
 fn main() {
-    // No Rust backtraces for users (04-cli-and-scale.md): a panic that escapes is reported
-    // once, as an internal error, by `cli::main`.
-    std::panic::set_hook(Box::new(|_| {}));
+    // A panic is ikrapport's bug, never the user's (a user's own SQL is guarded where it
+    // runs). Record where it happened instead of printing a Rust backtrace at users;
+    // `cli::main` reports it once as an internal error (exit 3), with the location when
+    // -v is given (04-cli-and-scale.md: no backtraces or debug output by default).
+    cli::install_panic_hook();
     let code = match std::panic::catch_unwind(cli::main) {
         Ok(code) => code,
-        Err(payload) => {
-            eprintln!(
-                "Feil: intern feil ({}). Dette er en feil i ikrapport; meld den gjerne med kommandoen du kjørte.",
-                ikrapport::catalog::panic_message(&payload)
-            );
-            ikrapport::error::EXIT_INTERNAL
-        }
+        Err(payload) => cli::report_panic(&payload),
     };
     std::process::exit(code);
 }

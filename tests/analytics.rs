@@ -551,15 +551,15 @@ fn maturity_indicators_and_benchmark() {
     // improvement 1/4; competence 2/3; inspection findings closed 2/3 (2 of 3 by as_of).
     let i = find(m, &[("sector", "A")]);
     let want = [0.5, 2.0 / 3.0, 0.5, 0.25, 20.0, 0.25, 2.0 / 3.0, 2.0 / 3.0];
-    for ((name, _, _), v) in ikrapport::analytics::indicators::INDICATORS
+    for (ind, v) in ikrapport::analytics::indicators::INDICATORS
         .iter()
         .zip(want)
     {
-        assert_fl(m, name, i, Some(v));
+        assert_fl(m, ind.name, i, Some(v));
     }
     let st: Vec<String> = ikrapport::analytics::indicators::INDICATORS
         .iter()
-        .map(|(n, _, _)| strs(m, &format!("{n}_status"))[i].clone().unwrap())
+        .map(|ind| strs(m, &format!("{}_status", ind.name))[i].clone().unwrap())
         .collect();
     assert_eq!(
         st,
@@ -577,7 +577,7 @@ fn maturity_indicators_and_benchmark() {
             .map(|c| c.as_str())
             .collect::<Vec<_>>(),
         [
-            "file", "sheet", "row", "column", "value", "severity", "reason", "code"
+            "file", "sheet", "row", "line", "column", "value", "severity", "reason", "code"
         ]
     );
     assert_eq!(dq.height(), 0, "the fixture is clean");
@@ -974,8 +974,9 @@ fn indicator_targets_and_weights_come_from_the_config() {
     let p = fixture();
     // Only survey competence counts, and its green target is lowered to 0.5.
     let mut cfg = String::from("kommunenummer = \"1234\"\n");
-    for (name, _, _) in ikrapport::analytics::indicators::INDICATORS {
-        let w = if *name == "survey_competence" {
+    for ind in ikrapport::analytics::indicators::INDICATORS {
+        let name = ind.name;
+        let w = if name == "survey_competence" {
             1.0
         } else {
             0.0

@@ -262,7 +262,7 @@ fn an_empty_folder_and_a_missing_folder_are_explained() {
         out.stderr
     );
     let out = ikrapport(&["validate", "/finnes/ikke"]);
-    assert_eq!(out.code, 2);
+    assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains("Fant ikke mappa «/finnes/ikke»"),
         "{}",

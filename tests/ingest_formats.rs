@@ -49,8 +49,9 @@ fn a_windows_1252_semicolon_export_from_excel_is_read_exactly() {
     assert_eq!(strs(&d, "id"), vec![Some("A-1".into()), Some("A-2".into())]);
     assert_eq!(strs(&d, "root_cause")[1], None);
     assert_eq!(strs(&d, "kommunenummer"), vec![None, None]);
-    // The second record starts on line 4 of the file (the first spans two lines).
-    assert_eq!(ints(&d, "source_row"), vec![Some(2), Some(4)]);
+    // The second record is row 3 in Excel, though it starts on line 4 of the file (the
+    // first spans two lines).
+    assert_eq!(ints(&d, "source_row"), vec![Some(2), Some(3)]);
 }
 
 #[test]
@@ -271,7 +272,7 @@ Hvem informerer dere om ROS-analysene?,Kompetansen på ROS er god,Kommentar\n\
             (
                 strs(&s, "respondent_id")[i].clone().unwrap(),
                 strs(&s, "question")[i].clone().unwrap(),
-                strs(&s, "answer")[i].clone().unwrap(),
+                strs(&s, "answer")[i].clone().unwrap_or_default(),
                 ints(&s, "answer_order")[i],
             )
         })
@@ -293,11 +294,19 @@ Hvem informerer dere om ROS-analysene?,Kompetansen på ROS er god,Kommentar\n\
         !rows.iter().any(|r| r.0 == "3" && r.1 == "competence_ok"),
         "vet ikke is missing"
     );
+    // Respondent 2 ticked no type (blank boxes): they answered the question, so one row
+    // with a blank answer counts them in its denominator (01-inputs.md, `multi`).
     assert!(
-        !rows.iter().any(|r| r.0 == "2" && r.1 == "ros_types"),
-        "nothing chosen is not an answer"
+        has("2", "ros_types", "", None),
+        "ticked nothing is an answer"
     );
-    assert_eq!(rows.len(), 13);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.0 == "2" && r.1 == "ros_types")
+            .count(),
+        1
+    );
+    assert_eq!(rows.len(), 14);
     assert_eq!(strs(&s, "role")[0].as_deref(), Some("leder"));
     assert_eq!(strs(&s, "survey")[0].as_deref(), Some("ros-praksis"));
 }

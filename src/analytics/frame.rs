@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 fn err(e: PolarsError) -> Error {
-    Error::polars("kolonne", e)
+    Error::polars("column", e)
 }
 
 pub fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
@@ -65,6 +65,8 @@ pub enum Col {
     Date(&'static str, Vec<Option<NaiveDate>>),
     /// A float column whose name is made at run time.
     F64Named(String, Vec<Option<f64>>),
+    /// A text column whose name is made at run time.
+    StrNamed(String, Vec<Option<String>>),
 }
 
 /// Build a frame from columns of equal length.
@@ -75,6 +77,7 @@ pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
         Some(Col::F64(_, v)) => v.len(),
         Some(Col::Date(_, v)) => v.len(),
         Some(Col::F64Named(_, v)) => v.len(),
+        Some(Col::StrNamed(_, v)) => v.len(),
         None => 0,
     };
     let columns: Vec<Column> = cols
@@ -84,6 +87,7 @@ pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
             Col::Int(n, v) => Ok(Column::new(n.into(), v)),
             Col::F64(n, v) => Ok(Column::new(n.into(), v)),
             Col::F64Named(n, v) => Ok(Column::new(n.into(), v)),
+            Col::StrNamed(n, v) => Ok(Column::new(n.into(), v)),
             Col::Date(n, v) => Column::new(
                 n.into(),
                 v.into_iter()

@@ -11,14 +11,16 @@ pub mod frame;
 pub mod helpers;
 pub mod indicators;
 pub mod queries;
+pub mod registry;
 
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ingest::Ingested;
-use crate::ingest::schema::SourceKind;
+use crate::source::SourceKind;
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
+use registry::{Maker, Registry, TableDef};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -85,49 +87,34 @@ impl Params {
                     Some(d) if d.month() == 12 => d.year(),
                     Some(d) => d.year() - 1,
                     None => {
-                        return Err(Error::Usage(
-                            config
-                                .language
-                                .pick(
-                                    "Fant ingen datoer å velge rapportår fra. Oppgi året med --year.",
-                                    "Fann ingen datoar å velje rapportår frå. Oppgje året med --year.",
-                                    "Found no dates to choose the report year from. Give the year with --year.",
-                                )
-                                .into(),
-                        ));
+                        return Err(Error::Usage(tr!(config.language, "year-no-dates")));
                     }
                 }
             }
         };
         for name in config.analytics.indicators.keys() {
-            if !indicators::INDICATORS.iter().any(|(n, _, _)| n == name) {
+            if indicators::indicator(name).is_none() {
                 let known = indicators::INDICATORS
                     .iter()
-                    .map(|i| i.0)
+                    .map(|i| i.name)
                     .collect::<Vec<_>>()
                     .join(", ");
                 return Err(Error::Config {
                     file: PathBuf::from(crate::config::CONFIG_FILE),
-                    message: match config.language {
-                        crate::i18n::Lang::En => format!(
-                            "ikrapport.toml: [analytics.indicators.{name}] is not an indicator. Known indicators: {known}."
-                        ),
-                        crate::i18n::Lang::Nn => format!(
-                            "ikrapport.toml: [analytics.indicators.{name}] er ikkje ein indikator. Kjende indikatorar: {known}."
-                        ),
-                        crate::i18n::Lang::Nb => format!(
-                            "ikrapport.toml: [analytics.indicators.{name}] er ikke en indikator. Kjente indikatorer: {known}."
-                        ),
-                    },
+                    message: tr!(
+                        config.language,
+                        "config-unknown-indicator",
+                        name = name,
+                        known = known
+                    ),
                 });
             }
         }
         if !(1950..=2100).contains(&year) {
-            return Err(Error::Usage(format!(
-                "--year {year} {} 1950–2100",
-                config
-                    .language
-                    .pick("er utenfor", "er utanfor", "is outside")
+            return Err(Error::Usage(tr!(
+                config.language,
+                "year-out-of-range",
+                year = year.to_string()
             )));
         }
         let as_of = opts
@@ -188,9 +175,14 @@ impl Params {
 #[derive(Debug, Clone)]
 pub struct Results {
     pub catalog: Catalog,
-    /// Result table names in the order of 02-analytics.md.
+    /// Result table names in the order of 02-analytics.md, then the user's own tables,
+    /// then `data_quality`.
     pub results: Vec<String>,
     pub params: Params,
+    /// Every result table's definition and column metadata.
+    pub registry: Registry,
+    /// For each result table, the tables it read (lineage for the manifest).
+    pub reads: BTreeMap<String, Vec<String>>,
     /// Milliseconds spent on each result table, in computation order.
     pub timings: Vec<(String, u64)>,
 }
@@ -201,53 +193,6 @@ impl Results {
         self.catalog.get(name)
     }
 }
-
-/// The result tables in the order of 02-analytics.md (users' own tables follow).
-pub const SPEC_ORDER: &[&str] = &[
-    "deviation_counts",
-    "deviation_monthly",
-    "deviation_yoy",
-    "deviation_closure",
-    "deviation_sources",
-    "deviation_root_causes",
-    "deviation_spc",
-    "deviation_trend",
-    "risk_matrix",
-    "risk_by_sector",
-    "risk_by_category",
-    "risk_measures",
-    "risk_top",
-    "ros_coverage_register",
-    "ros_survey_by_sector",
-    "ros_survey_types",
-    "ros_survey_likert",
-    "maturity_self_assessment",
-    "maturity_indicators",
-    "inspections_summary",
-    "benchmark",
-];
-
-/// The Rust analyses and what they read.
-const RUST_NODES: &[(&str, &[&str])] = &[
-    ("deviation_monthly", &["deviations"]),
-    ("deviation_spc", &["deviations", "units_current"]),
-    ("deviation_trend", &["deviations"]),
-    (
-        "maturity_indicators",
-        &[
-            "ros_coverage_register",
-            "risk_by_sector",
-            "deviation_closure",
-            "deviation_counts",
-            "ros_survey_likert",
-            "inspections",
-        ],
-    ),
-    (
-        "benchmark",
-        &["maturity_indicators", "deviations", "municipalities"],
-    ),
-];
 
 /// The base catalog: canonical tables (null kommunenummer filled with `0000`, so that
 /// joins on it work), `data_quality`, and the helper tables.
@@ -260,28 +205,38 @@ pub fn base_catalog(
     let mut cat = Catalog::default();
     for k in SourceKind::ALL {
         let mut df = data.table(k);
-        if let Ok(c) = df.column("kommunenummer") {
-            if c.null_count() > 0 {
-                let v: Vec<Option<String>> = frame::strs(&df, "kommunenummer")?
-                    .into_iter()
-                    .map(|x| Some(x.unwrap_or_else(|| "0000".into())))
-                    .collect();
-                df.with_column(Column::new("kommunenummer".into(), v))
-                    .map_err(|e| Error::polars("kommunenummer", e))?;
-            }
+        if df.column("kommunenummer").is_ok_and(|c| c.null_count() > 0) {
+            df = df
+                .lazy()
+                .with_column(col("kommunenummer").fill_null(lit("0000")))
+                .collect()
+                .map_err(|e| Error::polars("kommunenummer", e))?;
         }
         cat.insert(k.table_name(), df);
     }
     cat.insert("data_quality", data.data_quality_frame());
     cat.insert("risk_cells", helpers::risk_cells(config)?);
     cat.insert("survey_questions", helpers::survey_questions(codebooks)?);
-    let survey = cat.get("survey").cloned().unwrap_or_default();
+    let survey = cat.get_or_empty("survey");
     cat.insert("survey_current", helpers::survey_current(&survey, params)?);
-    let units = cat.get("units").cloned().unwrap_or_default();
+    let units = cat.get_or_empty("units");
     cat.insert("units_current", helpers::units_current(&units, params)?);
-    let maturity = cat.get("maturity").cloned().unwrap_or_default();
+    let maturity = cat.get_or_empty("maturity");
     cat.insert("maturity_latest", helpers::maturity_latest(&maturity)?);
     Ok(cat)
+}
+
+/// The folders whose `*.sql` are read: `./queries`, `<project>/queries`, then `--queries`.
+pub fn query_dirs(project_root: &std::path::Path, opts: &Options) -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from("queries"), queries::dir_of(project_root)];
+    dirs.extend(opts.query_dirs.iter().cloned());
+    // The same folder twice (running inside the project) is read once.
+    dirs.dedup_by(|a, b| {
+        a.canonicalize()
+            .ok()
+            .is_some_and(|x| Some(x) == b.canonicalize().ok())
+    });
+    dirs
 }
 
 /// Compute every result table.
@@ -292,16 +247,8 @@ pub fn run(
     opts: &Options,
 ) -> Result<Results> {
     let params = Params::resolve(data, config, opts)?;
-    let mut dirs = vec![PathBuf::from("queries"), queries::dir_of(project_root)];
-    dirs.extend(opts.query_dirs.iter().cloned());
-    // The same folder twice (running inside the project) is read once.
-    dirs.dedup_by(|a, b| {
-        a.canonicalize()
-            .ok()
-            .is_some_and(|x| Some(x) == b.canonicalize().ok())
-    });
     let lang = config.language;
-    let qs = queries::load(&dirs, lang)?;
+    let registry = Registry::load(&query_dirs(project_root, opts), lang)?;
     let mut codebooks = data.codebooks.clone();
     if codebooks.is_empty() {
         codebooks.push(crate::ingest::survey::Codebook::default_ros());
@@ -309,107 +256,169 @@ pub fn run(
     let mut cat = base_catalog(data, config, &params, &codebooks)?;
     let placeholders = params.placeholders(config);
 
-    // The graph: SQL nodes and Rust nodes, with what each reads.
-    let mut deps: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut sql_text: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let rust: BTreeMap<&str, &[&str]> = RUST_NODES.iter().copied().collect();
-    for q in &qs {
-        if rust.contains_key(q.name.as_str()) || cat.contains(&q.name) {
-            let (o, n) = (&q.origin, &q.name);
-            return Err(Error::Query(match lang {
-                crate::i18n::Lang::En => format!(
-                    "The query file {o} has the name of a built-in table ({n}). Give it another name."
-                ),
-                crate::i18n::Lang::Nn => format!(
-                    "Spørjefila {o} har same namn som ein innebygd tabell ({n}). Gje ho eit anna namn."
-                ),
-                crate::i18n::Lang::Nb => format!(
-                    "Spørrefila {o} har samme navn som en innebygd tabell ({n}). Gi den et annet navn."
-                ),
-            }));
-        }
-    }
-    let node_names: Vec<String> = qs
+    // The graph: every table the registry makes, with what it reads.
+    let nodes: Vec<&TableDef> = registry
+        .tables()
         .iter()
-        .map(|q| q.name.clone())
-        .chain(rust.keys().map(|s| s.to_string()))
+        .filter(|t| !matches!(t.maker, Maker::Ingest))
         .collect();
-    for q in &qs {
-        let label = format!("«{}» ({})", q.name, q.origin);
-        let sql = queries::substitute(&q.sql, &placeholders, &label, lang)?;
-        let refs = queries::references(&sql, &label, lang)?;
-        let mut d = Vec::new();
-        for r in refs {
-            if node_names.contains(&r) {
-                d.push(r);
-            } else if !cat.contains(&r) {
-                let known = cat
-                    .names()
-                    .cloned()
-                    .chain(node_names.iter().cloned())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                return Err(Error::Query(match lang {
-                    crate::i18n::Lang::En => format!(
-                        "The query {label} reads the table «{r}», which does not exist. Known tables: {known}."
-                    ),
-                    crate::i18n::Lang::Nn => format!(
-                        "Spørjinga {label} les tabellen «{r}», som ikkje finst. Kjende tabellar: {known}."
-                    ),
-                    crate::i18n::Lang::Nb => format!(
-                        "Spørringen {label} leser tabellen «{r}», som ikke finnes. Kjente tabeller: {known}."
-                    ),
-                }));
-            }
+    for t in &nodes {
+        if cat.contains(&t.name) {
+            return Err(Error::Query(tr!(
+                lang,
+                "query-builtin-name",
+                path = t.label(lang),
+                name = t.name.as_str()
+            )));
         }
-        deps.insert(q.name.clone(), d);
-        sql_text.insert(q.name.clone(), (sql, label));
     }
-    for (name, reads) in &rust {
+    let is_node = |n: &str| nodes.iter().any(|t| t.name == n);
+    let mut deps: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut reads: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut sql_text: BTreeMap<String, String> = BTreeMap::new();
+    for t in &nodes {
+        let read: Vec<String> = match &t.maker {
+            Maker::Sql { sql, .. } => {
+                let label = t.label(lang);
+                let sql = queries::substitute(sql, &placeholders, &label, lang)?;
+                let refs = queries::references(&sql, &label, lang)?;
+                for r in &refs {
+                    if !is_node(r) && !cat.contains(r) {
+                        let known = cat
+                            .names()
+                            .cloned()
+                            .chain(nodes.iter().map(|n| n.name.clone()))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        return Err(Error::Query(tr!(
+                            lang,
+                            "query-unknown-table",
+                            label = label,
+                            table = r.as_str(),
+                            known = known
+                        )));
+                    }
+                }
+                sql_text.insert(t.name.clone(), sql);
+                refs
+            }
+            Maker::Rust { reads, .. } => reads.iter().map(|(r, _)| r.to_string()).collect(),
+            Maker::Ingest => vec![],
+        };
         deps.insert(
-            name.to_string(),
-            reads
-                .iter()
-                .filter(|r| node_names.iter().any(|n| n == *r))
-                .map(|r| r.to_string())
-                .collect(),
+            t.name.clone(),
+            read.iter().filter(|r| is_node(r)).cloned().collect(),
         );
+        reads.insert(t.name.clone(), read);
     }
     let order = queries::topo_order(&deps, lang)?;
     let mut timings = Vec::with_capacity(order.len());
     for name in &order {
         let started = std::time::Instant::now();
-        let df = if let Some((sql, label)) = sql_text.get(name) {
-            cat.sql(sql, label, lang)?
-        } else {
-            let get = |n: &str| cat.get(n).cloned().unwrap_or_default();
-            match name.as_str() {
-                "deviation_monthly" => deviations::monthly(&get("deviations"))?,
-                "deviation_spc" => deviations::spc(&get("deviations"), &get("units_current"))?,
-                "deviation_trend" => deviations::trend(&get("deviations"), &params)?,
-                "maturity_indicators" => indicators::maturity_indicators(&cat, config, &params)?,
-                "benchmark" => indicators::benchmark(&cat, &params)?,
-                other => return Err(Error::Internal(format!("ukjent analyse {other}"))),
-            }
+        let Some(t) = registry.get(name) else {
+            continue;
         };
+        let df = match &t.maker {
+            Maker::Sql { origin, .. } => {
+                let sql = sql_text.get(name).map(String::as_str).unwrap_or("");
+                run_sql(&cat, t, origin, sql, &registry, &reads, lang)?
+            }
+            Maker::Rust { run, .. } => {
+                registry::check_reads(t, &cat, &registry, lang)?;
+                run(&cat, config, &params)?
+            }
+            Maker::Ingest => continue,
+        };
+        check_declared(t, &df, lang)?;
         cat.insert(name, df);
         timings.push((name.clone(), started.elapsed().as_millis() as u64));
     }
-    let mut results: Vec<String> = SPEC_ORDER
+    let mut results: Vec<String> = registry
+        .tables()
         .iter()
-        .filter(|n| order.iter().any(|o| o == *n))
-        .map(|n| n.to_string())
+        .filter(|t| order.contains(&t.name))
+        .map(|t| t.name.clone())
         .collect();
-    results.extend(
-        order
-            .into_iter()
-            .filter(|o| !SPEC_ORDER.contains(&o.as_str())),
-    );
     results.push("data_quality".into());
+    reads.insert("data_quality".into(), vec![]);
     Ok(Results {
         catalog: cat,
         results,
         params,
+        registry,
+        reads,
         timings,
     })
+}
+
+/// Run one SQL table. The user's own SQL runs guarded (a polars panic becomes a query
+/// error naming the file). A built-in query that fails is ours to fix, unless it read a
+/// table that the user's own query made: then the user's query is named.
+fn run_sql(
+    cat: &Catalog,
+    t: &TableDef,
+    origin: &registry::Origin,
+    sql: &str,
+    registry: &Registry,
+    reads: &BTreeMap<String, Vec<String>>,
+    lang: crate::i18n::Lang,
+) -> Result<DataFrame> {
+    let label = t.label(lang);
+    if origin.is_user() {
+        return cat.sql_user(sql, &label, lang);
+    }
+    match cat.sql(sql, &label, lang) {
+        Ok(df) => Ok(df),
+        Err(e) => {
+            let user_inputs: Vec<String> = reads
+                .get(&t.name)
+                .into_iter()
+                .flatten()
+                .filter_map(|r| registry.get(r))
+                .filter(|d| d.origin().is_some_and(registry::Origin::is_user))
+                .map(|d| d.label(lang))
+                .collect();
+            if user_inputs.is_empty() {
+                Err(Error::Internal(e.to_string()))
+            } else {
+                Err(Error::Query(tr!(
+                    lang,
+                    "query-builtin-failed-on-user-table",
+                    error = e.to_string(),
+                    inputs = user_inputs.join(", ")
+                )))
+            }
+        }
+    }
+}
+
+/// A user's query that declares a column it does not make has a typo: say so.
+fn check_declared(t: &TableDef, df: &DataFrame, lang: crate::i18n::Lang) -> Result<()> {
+    let Some(registry::Origin::File(path)) = t.origin() else {
+        return Ok(());
+    };
+    for c in &t.meta.columns {
+        if df.column(&c.name).is_err() && c.declared {
+            // Metadata kept from the built-in query it replaces is not the user's typo.
+            let own = std::fs::read_to_string(path)
+                .map(|s| registry::meta_lines(&s).contains(&c.name))
+                .unwrap_or(false);
+            if own {
+                let have = df
+                    .get_column_names()
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(Error::Query(tr!(
+                    lang,
+                    "query-meta-unknown-column",
+                    path = path,
+                    column = c.name.as_str(),
+                    columns = have
+                )));
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,121 +1,13 @@
 //! SQL queries as files: `queries/<name>.sql` produces the table `<name>` (dbt-style).
-//!
-//! The built-in queries are compiled in; `queries/` in the working directory, then
-//! `queries/` in the project folder, then `--queries` folders, may add queries or replace
-//! built-in ones by name, without recompiling. Parameters reach the SQL as placeholders
-//! (`{{year}}`, `{{as_of}}`, …; see `queries/README.md`). A query may use any canonical
-//! table, helper table or other query's result by name; missing and circular references
-//! are reported by name before anything runs.
+//! The files are loaded by the registry (`registry.rs`); this module reads them:
+//! placeholders (`{{year}}`, `{{as_of}}`, …; see `queries/README.md`), the tables a query
+//! reads, and the order in which queries and Rust analyses run, so that missing and
+//! circular references are reported by name before anything runs.
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// A query file.
-#[derive(Debug, Clone)]
-pub struct Query {
-    pub name: String,
-    /// Where it came from (`built-in` or a path), for messages.
-    pub origin: String,
-    pub sql: String,
-}
-
-macro_rules! builtin {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../queries/", $name, ".sql")))),*]
-    };
-}
-
-/// The built-in queries, in the order of 02-analytics.md.
-pub const BUILTIN: &[(&str, &str)] = builtin!(
-    "deviation_counts",
-    "deviation_yoy",
-    "deviation_closure",
-    "deviation_sources",
-    "deviation_root_causes",
-    "risk_matrix",
-    "risk_by_sector",
-    "risk_by_category",
-    "risk_measures",
-    "risk_top",
-    "ros_coverage_register",
-    "ros_survey_by_sector",
-    "ros_survey_types",
-    "ros_survey_likert",
-    "maturity_self_assessment",
-    "inspections_summary",
-);
-
-/// Load the built-in queries, then every `*.sql` of the given folders (later folders
-/// replace earlier queries of the same name).
-pub fn load(dirs: &[PathBuf], lang: Lang) -> Result<Vec<Query>> {
-    let mut out: BTreeMap<String, Query> = BTreeMap::new();
-    for (name, sql) in BUILTIN {
-        out.insert(
-            name.to_string(),
-            Query {
-                name: name.to_string(),
-                origin: "innebygd".into(),
-                sql: sql.to_string(),
-            },
-        );
-    }
-    for dir in dirs {
-        if !dir.is_dir() {
-            continue;
-        }
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(format!("kunne ikke lese {}", dir.display()), e))?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "sql"))
-            .collect();
-        files.sort();
-        for p in files {
-            let name = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            if !is_identifier(&name) {
-                return Err(Error::Query(match lang {
-                    Lang::En => format!(
-                        "The query file {} has a name that cannot be a table name: use lower-case letters, digits and _ (e.g. my_table.sql).",
-                        p.display()
-                    ),
-                    Lang::Nn => format!(
-                        "Spørjefila {} har eit namn som ikkje kan brukast som tabellnamn: bruk små bokstavar, tal og _ (t.d. min_tabell.sql).",
-                        p.display()
-                    ),
-                    Lang::Nb => format!(
-                        "Spørrefila {} har et navn som ikke kan brukes som tabellnavn: bruk små bokstaver, tall og _ (f.eks. min_tabell.sql).",
-                        p.display()
-                    ),
-                }));
-            }
-            let sql = std::fs::read_to_string(&p)
-                .map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
-            out.insert(
-                name.clone(),
-                Query {
-                    name,
-                    origin: p.display().to_string(),
-                    sql,
-                },
-            );
-        }
-    }
-    Ok(out.into_values().collect())
-}
-
-fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
 
 /// Replace `{{name}}` placeholders; an unknown placeholder is an error naming it.
 pub fn substitute(
@@ -130,11 +22,11 @@ pub fn substitute(
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else {
-            return Err(Error::Query(match lang {
-                Lang::En => format!("The query {label} has a {{{{ without }}}}."),
-                Lang::Nn => format!("Spørjinga {label} har ein {{{{ utan }}}}."),
-                Lang::Nb => format!("Spørringen {label} har en {{{{ uten }}}}."),
-            }));
+            return Err(Error::Query(tr!(
+                lang,
+                "query-unclosed-placeholder",
+                label = label
+            )));
         };
         let key = after[..end].trim();
         match params.get(key) {
@@ -145,17 +37,13 @@ pub fn substitute(
                     .map(|k| format!("{{{{{k}}}}}"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                return Err(Error::Query(match lang {
-                    Lang::En => format!(
-                        "The query {label} uses the unknown parameter {{{{{key}}}}}. Known parameters: {known}."
-                    ),
-                    Lang::Nn => format!(
-                        "Spørjinga {label} brukar den ukjende parameteren {{{{{key}}}}}. Kjende parametrar: {known}."
-                    ),
-                    Lang::Nb => format!(
-                        "Spørringen {label} bruker den ukjente parameteren {{{{{key}}}}}. Kjente parametere: {known}."
-                    ),
-                }));
+                return Err(Error::Query(tr!(
+                    lang,
+                    "query-unknown-placeholder",
+                    label = label,
+                    key = format!("{{{{{key}}}}}"),
+                    known = known
+                )));
             }
         }
         rest = &after[end + 2..];
@@ -188,12 +76,12 @@ fn cte_names(sql: &str) -> Vec<String> {
 /// The tables a query reads (excluding its own CTEs), lower-cased.
 pub fn references(sql: &str, label: &str, lang: Lang) -> Result<Vec<String>> {
     let ids = polars::sql::extract_table_identifiers(sql, false, true).map_err(|e| {
-        let why = e.to_string().lines().next().unwrap_or("").to_string();
-        Error::Query(match lang {
-            Lang::En => format!("The query {label} cannot be read as SQL: {why}"),
-            Lang::Nn => format!("Spørjinga {label} kan ikkje lesast som SQL: {why}"),
-            Lang::Nb => format!("Spørringen {label} kan ikke leses som SQL: {why}"),
-        })
+        Error::Query(tr!(
+            lang,
+            "query-not-sql",
+            label = label,
+            why = crate::catalog::first_line(&e)
+        ))
     })?;
     let ctes = cte_names(sql);
     Ok(ids
@@ -230,17 +118,7 @@ pub fn topo_order(deps: &BTreeMap<String, Vec<String>>, lang: Lang) -> Result<Ve
                 let mut cycle: Vec<&str> = stack[from..].to_vec();
                 cycle.push(n);
                 let ring = cycle.join(" → ");
-                return Err(Error::Query(match lang {
-                    Lang::En => format!(
-                        "The queries read each other in a ring: {ring}. Break it by letting one of them read the canonical tables."
-                    ),
-                    Lang::Nn => format!(
-                        "Spørjingane les kvarandre i ring: {ring}. Bryt ringen ved å la ei av dei lese frå dei kanoniske tabellane."
-                    ),
-                    Lang::Nb => format!(
-                        "Spørringene refererer til hverandre i ring: {ring}. Bryt ringen ved å la én av dem lese fra de kanoniske tabellene."
-                    ),
-                }));
+                return Err(Error::Query(tr!(lang, "query-cycle", ring = ring)));
             }
             Some(Mark::New) => {}
         }

@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use ikrapport::generate::{Options, Profile, generate};
+use ikrapport::tr;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -46,7 +47,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         years: a.years,
         last_year: a.last_year,
         reference: a.reference,
-        lang: ctx.lang.unwrap_or_default(),
+        lang: ctx.lang(),
         population: a.population.unwrap_or(if a.profile == "national" {
             120_000
         } else {
@@ -57,9 +58,10 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     if !ctx.quiet {
         for (f, n) in &sum.files {
             println!(
-                "{:<28} {:>10} rader",
+                "{:<28} {:>10} {}",
                 a.out.join(f).display(),
-                super::num(*n)
+                super::num(*n, ctx.lang()),
+                tr!(ctx.lang(), "word-rows", n = *n)
             );
         }
     }

@@ -1,6 +1,7 @@
 //! `ikrapport init <folder>`.
 
 use super::Ctx;
+use ikrapport::tr;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -10,29 +11,16 @@ pub struct Args {
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
-    let (written, skipped) = ikrapport::init::init(&a.folder)?;
+    let lang = ctx.lang();
+    let (written, skipped) = ikrapport::init::init(&a.folder, lang)?;
     if !ctx.quiet {
-        let lang = ctx.lang.unwrap_or_default();
         for p in &written {
-            println!("{} {}", lang.pick("Skrev", "Skreiv", "Wrote"), p.display());
+            println!("{}", tr!(lang, "init-wrote", path = p));
         }
         for p in &skipped {
-            println!(
-                "{} {} ({})",
-                lang.pick("Hoppet over", "Hoppa over", "Skipped"),
-                p.display(),
-                lang.pick("finnes fra før", "finst frå før", "already exists")
-            );
+            println!("{}", tr!(lang, "init-skipped", path = p));
         }
-        println!(
-            "{} ikrapport validate {}",
-            lang.pick(
-                "Neste steg: legg inn egne eksporter i mappa og kjør",
-                "Neste steg: legg eigne eksportar i mappa og køyr",
-                "Next: put your own exports in the folder and run"
-            ),
-            a.folder.display()
-        );
+        println!("{}", tr!(lang, "init-next", folder = &a.folder));
     }
     Ok(0)
 }

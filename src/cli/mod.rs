@@ -9,7 +9,7 @@ mod run;
 mod validate;
 
 use clap::{Parser, Subcommand};
-use ikrapport::{Error, Lang};
+use ikrapport::{Error, Lang, tr};
 
 /// ikrapport: årsrapport for internkontroll (kommuneloven § 25-1 og § 25-2) fra avvik,
 /// ROS-register, spørreundersøkelser, modenhetsvurderinger og tilsyn.
@@ -59,7 +59,7 @@ pub fn main() -> i32 {
     };
     let lang_flag = match cli.lang.as_deref().map(|l| (l, Lang::parse(l))) {
         Some((l, None)) => {
-            eprintln!("Ukjent språk «{l}»: bruk nb, nn eller en.");
+            eprintln!("{}", tr!(Lang::Nb, "cli-unknown-language", lang = l));
             return ikrapport::error::EXIT_USAGE;
         }
         Some((_, Some(l))) => Some(l),
@@ -69,6 +69,7 @@ pub fn main() -> i32 {
         lang: lang_flag,
         quiet: cli.quiet,
         verbose: cli.verbose,
+        effective: std::cell::Cell::new(lang_flag.unwrap_or_default()),
     };
     let result = match cli.command {
         Command::Run(a) => run::run(a, &ctx),
@@ -80,7 +81,7 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            report(&e, ctx.lang.unwrap_or_default());
+            report(&e, ctx.effective.get());
             e.exit_code()
         }
     }
@@ -93,13 +94,80 @@ pub struct Ctx {
     pub quiet: bool,
     /// `-v`: timings on stderr.
     pub verbose: bool,
+    /// The language of this run: `--lang`, else the project's config once it is read.
+    /// Errors are printed in it.
+    pub effective: std::cell::Cell<Lang>,
 }
 
 impl Ctx {
     /// Open a project, applying `--lang`.
     pub fn project(&self, folder: &std::path::Path) -> ikrapport::Result<ikrapport::Project> {
-        ikrapport::Project::open_in(folder, self.lang)
+        let p = ikrapport::Project::open_in(folder, self.lang)?;
+        self.effective.set(p.config.language);
+        Ok(p)
     }
+
+    /// The language of messages now.
+    pub fn lang(&self) -> Lang {
+        self.effective.get()
+    }
+}
+
+/// Where the last panic happened (file:line) and its message, recorded by the hook.
+static PANIC: std::sync::Mutex<Option<(String, String)>> = std::sync::Mutex::new(None);
+
+/// Record panics instead of printing them (see `main.rs`).
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
+        let msg = if let Some(s) = info.payload().downcast_ref::<&str>() {
+            s.to_string()
+        } else if let Some(s) = info.payload().downcast_ref::<String>() {
+            s.clone()
+        } else {
+            String::new()
+        };
+        if let Ok(mut p) = PANIC.lock() {
+            // The first panic is the cause; a panic in a worker thread is re-raised on
+            // the main thread with the same message.
+            if p.is_none() {
+                *p = Some((place, msg));
+            }
+        }
+    }));
+}
+
+/// Report a panic that reached `main` as an internal error; the exit code.
+pub fn report_panic(payload: &Box<dyn std::any::Any + Send>) -> i32 {
+    let args: Vec<String> = std::env::args().collect();
+    let lang = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .and_then(|w| Lang::parse(&w[1]))
+        .unwrap_or_default();
+    let verbose = args.iter().any(|a| a == "-v" || a == "--verbose");
+    let (place, msg) = PANIC
+        .lock()
+        .ok()
+        .and_then(|p| p.clone())
+        .unwrap_or_else(|| (String::new(), ikrapport::catalog::panic_message(payload)));
+    let mut text = tr!(
+        lang,
+        "internal-panic",
+        why = msg.lines().next().unwrap_or("")
+    );
+    if verbose && !place.is_empty() {
+        text.push(' ');
+        text.push_str(&tr!(lang, "internal-panic-at", place = place));
+    } else if !verbose {
+        text.push(' ');
+        text.push_str(&tr!(lang, "internal-panic-verbose"));
+    }
+    eprintln!("{}: {text}", tr!(lang, "error-prefix"));
+    ikrapport::error::EXIT_INTERNAL
 }
 
 /// `-v`: per-file and per-table timings on stderr (stdout stays the result).
@@ -114,30 +182,15 @@ pub fn print_timings(files: &[ikrapport::FileReport], tables: &[(String, u64)]) 
 
 /// Print an error as one paragraph.
 fn report(e: &Error, lang: Lang) {
-    let prefix = lang.pick("Feil", "Feil", "Error");
-    let text = match e {
-        Error::Io { .. } | Error::Polars { .. } | Error::Internal(_) => format!(
-            "{e}. {}",
-            lang.pick(
-                "Dette er en intern feil; meld den gjerne med kommandoen du kjørte.",
-                "Dette er ein intern feil; meld han gjerne med kommandoen du køyrde.",
-                "This is an internal error; please report it with the command you ran."
-            )
-        ),
-        _ => e.to_string(),
+    let text = if e.is_internal() {
+        format!("{e}. {}", tr!(lang, "internal-error-report"))
+    } else {
+        e.to_string()
     };
-    eprintln!("{prefix}: {text}");
+    eprintln!("{}: {text}", tr!(lang, "error-prefix"));
 }
 
-/// A whole number with a space as thousands separator (Norwegian style: `25 012`).
-pub fn num(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(ch);
-    }
-    out
+/// A whole number in the language's style (`25 012`).
+pub fn num(n: usize, lang: Lang) -> String {
+    ikrapport::i18n::num::int(n as i64, lang)
 }

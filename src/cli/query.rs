@@ -3,7 +3,7 @@
 //! CSV or JSON. The analyst's escape hatch.
 
 use super::Ctx;
-use ikrapport::analytics;
+use ikrapport::{analytics, tr};
 use polars::prelude::*;
 use std::path::PathBuf;
 
@@ -40,41 +40,19 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         (1, None) => (PathBuf::from("sample-data"), Some(a.args[0].clone())),
         (_, _) => (PathBuf::from("sample-data"), None),
     };
-    let lang = ctx.lang.unwrap_or_default();
-    let usage =
-        |nb: &str, nn: &str, en: &str| ikrapport::Error::Usage(lang.pick(nb, nn, en).to_string());
+    let lang = ctx.lang();
+    let usage = |id: &str| ikrapport::Error::Usage(tr!(lang, id));
     let (sql, label) = match (sql_arg, &a.file) {
-        (Some(s), None) => (
-            s,
-            format!(
-                "«{}»",
-                lang.pick("kommandolinje", "kommandolinje", "command line")
-            ),
-        ),
+        (Some(s), None) => (s, format!("«{}»", tr!(lang, "query-command-line"))),
         (None, Some(f)) => (
-            std::fs::read_to_string(f).map_err(|e| {
-                ikrapport::Error::Usage(format!(
-                    "{} {}: {e}",
-                    lang.pick("Kunne ikke lese", "Kunne ikkje lese", "Could not read"),
-                    f.display()
-                ))
+            std::fs::read_to_string(f).map_err(|e| ikrapport::Error::Input {
+                message: tr!(lang, "query-file-unreadable", path = f, why = e.to_string()),
+                path: f.clone(),
             })?,
             format!("«{}»", f.display()),
         ),
-        (Some(_), Some(_)) => {
-            return Err(usage(
-                "Oppgi enten en spørring eller --file, ikke begge.",
-                "Oppgje anten ei spørjing eller --file, ikkje begge.",
-                "Give either a query or --file, not both.",
-            ));
-        }
-        (None, None) => {
-            return Err(usage(
-                "Oppgi en SQL-spørring, f.eks. ikrapport query sample-data \"SELECT * FROM deviation_counts\", eller --file.",
-                "Oppgje ei SQL-spørjing, t.d. ikrapport query sample-data \"SELECT * FROM deviation_counts\", eller --file.",
-                "Give a SQL query, e.g. ikrapport query sample-data \"SELECT * FROM deviation_counts\", or --file.",
-            ));
-        }
+        (Some(_), Some(_)) => return Err(usage("query-both")),
+        (None, None) => return Err(usage("query-none")),
     };
     let project = ctx.project(&folder)?;
     let data = project.ingest_checked(false)?;
@@ -98,7 +76,9 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         &label,
         project.config.language,
     )?;
-    let mut df = results.catalog.sql(&sql, &label, project.config.language)?;
+    let mut df = results
+        .catalog
+        .sql_user(&sql, &label, project.config.language)?;
     match a.format.as_str() {
         "csv" => {
             let mut out = std::io::stdout();
@@ -178,20 +158,12 @@ pub fn table(df: &DataFrame, limit: usize, lang: ikrapport::Lang) -> ikrapport::
         }
     }
     if df.height() > n {
-        out.push_str(&format!(
-            "… {} {}\n",
-            df.height() - n,
-            lang.pick(
-                "rader til (bruk --limit, --format csv eller --format json)",
-                "rader til (bruk --limit, --format csv eller --format json)",
-                "more rows (use --limit, --format csv or --format json)"
-            )
-        ));
+        out.push_str(&tr!(lang, "query-more-rows", n = df.height() - n));
+        out.push('\n');
     }
     out.push_str(&format!(
-        "({} {})\n",
-        df.height(),
-        lang.pick("rader", "rader", "rows")
+        "({})\n",
+        tr!(lang, "word-rows-n", n = df.height())
     ));
     Ok(out)
 }

@@ -4,7 +4,7 @@
 //! rendered bundle (HTML, charts, XLSX) is the next milestone.
 
 use super::{Ctx, num};
-use ikrapport::{Error, SourceKind, analytics};
+use ikrapport::{Error, SourceKind, analytics, tr};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -37,16 +37,8 @@ pub struct Args {
 
 /// Parse `--as-of` (`2025-12-31` or `31.12.2025`).
 pub fn parse_as_of(s: &str, lang: ikrapport::Lang) -> ikrapport::Result<chrono::NaiveDate> {
-    ikrapport::ingest::values::parse_date_text(s).map_err(|_| {
-        Error::Usage(format!(
-            "--as-of «{s}» {}",
-            lang.pick(
-                "er ikke en dato: skriv f.eks. 2025-12-31 eller 31.12.2025",
-                "er ikkje ein dato: skriv t.d. 2025-12-31 eller 31.12.2025",
-                "is not a date: write e.g. 2025-12-31 or 31.12.2025"
-            )
-        ))
-    })
+    ikrapport::ingest::values::parse_date_text(s)
+        .map_err(|_| Error::Usage(tr!(lang, "cli-as-of", value = s)))
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
@@ -76,54 +68,34 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         let lang = project.config.language;
         let p = &results.params;
         println!(
-            "{} {} – {} {}, {} {}",
-            lang.pick("Prosjekt:", "Prosjekt:", "Project:"),
-            a.folder.display(),
-            lang.pick("rapportår", "rapportår", "report year"),
-            p.year,
-            lang.pick("vurdert per", "vurdert per", "as of"),
-            p.as_of.format("%d.%m.%Y")
-        );
-        println!("{}", lang.pick("Inndata:", "Inndata:", "Inputs:"));
-        for k in SourceKind::ALL {
-            if let Some(df) = data.tables.get(&k) {
-                println!(
-                    "  {:<28} {:>10} {}",
-                    k.table_name(),
-                    num(df.height()),
-                    lang.pick("rader", "rader", "rows")
-                );
-            }
-        }
-        println!(
             "{}",
-            lang.pick("Resultattabeller:", "Resultattabellar:", "Result tables:")
-        );
-        for name in &results.results {
-            let n = results.table(name).map_or(0, |d| d.height());
-            println!(
-                "  {name:<28} {:>10} {}",
-                num(n),
-                lang.pick("rader", "rader", "rows")
-            );
-        }
-        println!(
-            "{} {}",
-            lang.pick(
-                "Kanoniske tabeller (Parquet):",
-                "Kanoniske tabellar (Parquet):",
-                "Canonical tables (Parquet):"
-            ),
-            out.join("data").display()
-        );
-        println!(
-            "{}",
-            lang.pick(
-                "Se en tabell med: ikrapport query <mappe> \"SELECT * FROM deviation_closure\"",
-                "Sjå ein tabell med: ikrapport query <mappe> \"SELECT * FROM deviation_closure\"",
-                "Look at a table with: ikrapport query <folder> \"SELECT * FROM deviation_closure\""
+            tr!(
+                lang,
+                "run-project",
+                folder = &a.folder,
+                year = p.year.to_string(),
+                as_of = ikrapport::i18n::num::date(p.as_of, lang)
             )
         );
+        println!("{}", tr!(lang, "run-inputs"));
+        let row = |name: &str, n: usize| {
+            println!(
+                "  {name:<28} {:>10} {}",
+                num(n, lang),
+                tr!(lang, "word-rows", n = n)
+            )
+        };
+        for k in SourceKind::ALL {
+            if let Some(df) = data.tables.get(&k) {
+                row(k.table_name(), df.height());
+            }
+        }
+        println!("{}", tr!(lang, "run-results"));
+        for name in &results.results {
+            row(name, results.table(name).map_or(0, |d| d.height()));
+        }
+        println!("{}", tr!(lang, "run-canonical", path = out.join("data")));
+        println!("{}", tr!(lang, "run-look"));
     }
     Ok(0)
 }

@@ -3,9 +3,9 @@
 //! kept as extra), rows read / kept / rejected, then the data-quality rows. `--json`
 //! prints the same as one JSON document.
 
-use super::{Ctx, num};
-use ikrapport::Ingested;
+use super::Ctx;
 use ikrapport::i18n::{Lang, Severity};
+use ikrapport::{FileReport, Ingested, tr};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -34,26 +34,30 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     if a.json {
         println!("{}", to_json(&data, &a.folder));
     } else if !ctx.quiet {
-        print_human(&data, lang, a.limit);
+        for f in &data.files {
+            print_file(f, lang);
+        }
+        print_data_quality(&data, lang, a.limit);
+        print_summary(&data, lang);
     }
     let unusable = data.files.iter().any(|f| f.error.is_some());
     if unusable {
         if !a.json {
             if let Some(e) = data.first_error() {
-                eprintln!("{}: {e}", lang.pick("Feil", "Feil", "Error"));
+                eprintln!("{}: {e}", tr!(lang, "error-prefix"));
             }
         }
         return Ok(ikrapport::error::EXIT_BAD_INPUT);
     }
     if a.strict && data.rows_rejected() > 0 {
         eprintln!(
-            "{}: {} {}",
-            lang.pick("Feil", "Feil", "Error"),
-            num(data.rows_rejected()),
-            lang.pick(
-                "rader ble avvist, og --strict er gitt.",
-                "rader vart avviste, og --strict er gjeve.",
-                "rows were rejected and --strict is given."
+            "{}: {}",
+            tr!(lang, "error-prefix"),
+            tr!(
+                lang,
+                "strict-rejected",
+                n = data.rows_rejected(),
+                folder = &a.folder
             )
         );
         return Ok(ikrapport::error::EXIT_BAD_INPUT);
@@ -67,8 +71,9 @@ fn to_json(data: &Ingested, folder: &std::path::Path) -> String {
         .iter()
         .map(|d| {
             serde_json::json!({
-                "file": d.file, "sheet": d.sheet, "row": d.row, "column": d.column, "value": d.value,
-                "severity": d.severity.as_str(), "reason": d.reason.text(data.lang), "code": d.reason.code(),
+                "file": d.file, "sheet": d.sheet, "row": d.row, "line": d.line,
+                "column": d.column, "value": d.value, "severity": d.severity.as_str(),
+                "reason": d.reason.text(data.lang), "code": d.reason.code(),
             })
         })
         .collect();
@@ -87,145 +92,129 @@ fn to_json(data: &Ingested, folder: &std::path::Path) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into())
 }
 
-fn print_human(data: &Ingested, lang: Lang, limit: usize) {
-    let l = |nb: &'static str, nn: &'static str, en: &'static str| lang.pick(nb, nn, en);
-    for f in &data.files {
-        let src = f
-            .source
-            .map(|s| format!("{} ({})", s.display_nb(), s.table_name()))
-            .unwrap_or_else(|| "?".into());
-        let how = match f.detected_by {
-            Some("config") => l(
-                "oppgitt i ikrapport.toml",
-                "oppgjeve i ikrapport.toml",
-                "given in ikrapport.toml",
-            ),
-            Some("name") => l(
-                "kjent igjen på navnet",
-                "kjend att på namnet",
-                "recognised by name",
-            ),
-            Some("headers") => l(
-                "kjent igjen på overskriftene",
-                "kjend att på overskriftene",
-                "recognised by headers",
-            ),
-            _ => "",
-        };
-        println!("{} {}", l("Fil:", "Fil:", "File:"), f.file);
-        println!("  {} {src} – {how}", l("Kilde:", "Kjelde:", "Source:"));
-        if let Some(err) = &f.error {
-            println!(
-                "  {} {err}",
-                l("KAN IKKE BRUKES:", "KAN IKKJE BRUKAST:", "UNUSABLE:")
-            );
-            println!();
-            continue;
-        }
-        let mut fmt = f.format.clone();
-        if let Some(e) = f.encoding {
-            fmt.push_str(&format!(", {e}"));
-        }
-        if let Some(d) = &f.delimiter {
-            fmt.push_str(&format!(
-                ", {} «{d}»",
-                l("skilletegn", "skiljeteikn", "delimiter")
-            ));
-        }
-        println!("  {} {fmt}", l("Format:", "Format:", "Format:"));
-        if let Some(s) = &f.sheet {
-            println!("  {} {s}", l("Ark:", "Ark:", "Sheet:"));
-        }
-        if let Some(r) = f.header_row {
-            println!(
-                "  {} {r}",
-                l("Overskriftsrad:", "Overskriftsrad:", "Header row:")
-            );
-        }
-        if let Some(cb) = &f.codebook {
-            println!("  {} {cb}", l("Kodebok:", "Kodebok:", "Codebook:"));
-        }
-        println!("  {}", l("Kolonner:", "Kolonnar:", "Columns:"));
-        let w = f
-            .columns
-            .iter()
-            .map(|c| c.header.chars().count())
-            .max()
-            .unwrap_or(10)
-            .min(60);
-        for c in &f.columns {
-            let note = match c.role {
-                "extra" => l(
-                    " (ukjent kolonne, beholdt som ekstra)",
-                    " (ukjend kolonne, halden på som ekstra)",
-                    " (unknown column, kept as extra)",
-                ),
-                "duplicate" => l(
-                    " (samme som en tidligere kolonne, beholdt som ekstra)",
-                    " (same som ein tidlegare kolonne, halden på som ekstra)",
-                    " (same as an earlier column, kept as extra)",
-                ),
-                "question" => l(" (spørsmål)", " (spørsmål)", " (question)"),
-                _ => "",
-            };
-            let header: String = c.header.chars().take(60).collect();
-            println!("    {header:<w$} → {}{note}", c.column);
-        }
-        for n in &f.notes {
-            println!("  {} {n}", l("Merk:", "Merk:", "Note:"));
-        }
-        if !f.columns_absent.is_empty() {
-            println!(
-                "  {} {}",
-                l(
-                    "Ikke i fila (valgfrie):",
-                    "Ikkje i fila (valfrie):",
-                    "Not in the file (optional):"
-                ),
-                f.columns_absent.join(", ")
-            );
-        }
-        println!(
-            "  {} {} {}, {} {}, {} {}, {} {}",
-            l("Rader:", "Rader:", "Rows:"),
-            num(f.rows_read),
-            l("lest", "lesne", "read"),
-            num(f.rows_kept),
-            l("beholdt", "haldne på", "kept"),
-            num(f.rows_rejected),
-            l("avvist", "avviste", "rejected"),
-            num(f.warnings),
-            l("advarsler", "åtvaringar", "warnings"),
-        );
-        println!();
-    }
-    let n = data.data_quality.len();
+/// One file: source and how it was recognised, format, sheet, header row, columns.
+fn print_file(f: &FileReport, lang: Lang) {
+    let src = f
+        .source
+        .map(|s| format!("{} ({})", tr!(lang, s.message_id()), s.table_name()))
+        .unwrap_or_else(|| "?".into());
+    let how = match f.detected_by {
+        Some(by) => tr!(lang, &format!("validate-detected-{by}")),
+        None => String::new(),
+    };
+    println!("{}", tr!(lang, "validate-file", file = f.file.as_str()));
     println!(
-        "{} ({} {}):",
-        l("Datakvalitet", "Datakvalitet", "Data quality"),
-        num(n),
-        l("rader", "rader", "rows")
+        "  {}",
+        tr!(lang, "validate-source", source = src, how = how)
     );
-    if n == 0 {
+    if let Some(err) = &f.error {
+        println!("  {}", tr!(lang, "validate-unusable", why = err.as_str()));
+        println!();
+        return;
+    }
+    let mut fmt = f.format.clone();
+    if let Some(e) = f.encoding {
+        fmt.push_str(&format!(", {e}"));
+    }
+    if let Some(d) = &f.delimiter {
+        fmt.push_str(&format!(
+            ", {}",
+            tr!(lang, "validate-delimiter", d = d.as_str())
+        ));
+    }
+    println!("  {}", tr!(lang, "validate-format", format = fmt));
+    if let Some(s) = &f.sheet {
+        println!("  {}", tr!(lang, "validate-sheet", sheet = s.as_str()));
+    }
+    if let Some(r) = f.header_row {
         println!(
             "  {}",
-            l(
-                "Ingen avviste eller tvilsomme verdier.",
-                "Ingen avviste eller tvilsame verdiar.",
-                "No rejected or doubtful values."
+            tr!(lang, "validate-header-row", row = r.to_string())
+        );
+    }
+    if let Some(cb) = &f.codebook {
+        println!(
+            "  {}",
+            tr!(lang, "validate-codebook", codebook = cb.as_str())
+        );
+    }
+    print_columns(f, lang);
+    for n in &f.notes {
+        println!("  {}", tr!(lang, "validate-note", note = n.as_str()));
+    }
+    if !f.columns_absent.is_empty() {
+        println!(
+            "  {}",
+            tr!(
+                lang,
+                "validate-absent",
+                columns = f.columns_absent.join(", ")
             )
         );
     }
+    println!(
+        "  {}",
+        tr!(
+            lang,
+            "validate-rows",
+            read = f.rows_read,
+            kept = f.rows_kept,
+            rejected = f.rows_rejected,
+            warnings = f.warnings
+        )
+    );
+    println!();
+}
+
+/// Which column of the file became which canonical column.
+fn print_columns(f: &FileReport, lang: Lang) {
+    println!("  {}", tr!(lang, "validate-columns"));
+    let w = f
+        .columns
+        .iter()
+        .map(|c| c.header.chars().count())
+        .max()
+        .unwrap_or(10)
+        .min(60);
+    for c in &f.columns {
+        let note = match c.role {
+            "extra" | "duplicate" | "question" => {
+                format!(" ({})", tr!(lang, &format!("validate-role-{}", c.role)))
+            }
+            _ => String::new(),
+        };
+        let header: String = c.header.chars().take(60).collect();
+        println!("    {header:<w$} → {}{note}", c.column);
+    }
+}
+
+/// The data-quality rows: file, sheet, the row Excel shows (and the text line where it
+/// differs), column, value, what happened and why.
+fn print_data_quality(data: &Ingested, lang: Lang, limit: usize) {
+    let n = data.data_quality.len();
+    println!("{}", tr!(lang, "validate-dq-heading", n = n));
+    if n == 0 {
+        println!("  {}", tr!(lang, "validate-dq-none"));
+    }
     for d in data.data_quality.iter().take(limit) {
         let sev = match d.severity {
-            Severity::Error => l("avvist", "avvist", "rejected"),
-            Severity::Warning => l("advarsel", "åtvaring", "warning"),
+            Severity::Error => tr!(lang, "severity-error"),
+            Severity::Warning => tr!(lang, "severity-warning"),
         };
         let sheet = d
             .sheet
             .as_ref()
             .map(|s| format!(" [{s}]"))
             .unwrap_or_default();
+        let at = match d.line {
+            Some(l) if l != d.row => tr!(
+                lang,
+                "validate-row-line",
+                row = d.row.to_string(),
+                line = l.to_string()
+            ),
+            _ => tr!(lang, "validate-row", row = d.row.to_string()),
+        };
         let col = if d.column.is_empty() {
             String::new()
         } else {
@@ -237,38 +226,27 @@ fn print_human(data: &Ingested, lang: Lang, limit: usize) {
             format!(" = «{}»", d.value.replace('\n', " "))
         };
         println!(
-            "  {}{sheet} {} {}{col}{val}: {sev} – {}",
+            "  {}{sheet} {at}{col}{val}: {sev} – {}",
             d.file,
-            l("rad", "rad", "row"),
-            d.row,
             d.reason.text(lang)
         );
     }
     if n > limit {
-        println!(
-            "  … {} {}",
-            num(n - limit),
-            l(
-                "til (se alle med --json)",
-                "til (sjå alle med --json)",
-                "more (see all with --json)"
-            )
-        );
+        println!("  {}", tr!(lang, "validate-dq-more", n = n - limit));
     }
-    let read: usize = data.files.iter().map(|f| f.rows_read).sum();
-    let kept: usize = data.files.iter().map(|f| f.rows_kept).sum();
+}
+
+fn print_summary(data: &Ingested, lang: Lang) {
     println!();
     println!(
-        "{} {} {}, {} {} {}, {} {}, {} {}.",
-        l("Sammendrag:", "Samandrag:", "Summary:"),
-        data.files.len(),
-        l("filer", "filer", "files"),
-        num(read),
-        l("rader", "rader", "rows"),
-        l("lest", "lesne", "read"),
-        num(kept),
-        l("beholdt", "haldne på", "kept"),
-        num(data.rows_rejected()),
-        l("avvist", "avviste", "rejected"),
+        "{}",
+        tr!(
+            lang,
+            "validate-summary",
+            files = data.files.len(),
+            read = data.files.iter().map(|f| f.rows_read).sum::<usize>(),
+            kept = data.files.iter().map(|f| f.rows_kept).sum::<usize>(),
+            rejected = data.rows_rejected()
+        )
     );
 }

@@ -83,14 +83,13 @@ fn seed_for(seed: u64, muni: usize, source: u64) -> u64 {
 /// Generate into `out` (created if missing).
 pub fn generate(opts: &Options, out: &Path) -> Result<Summary> {
     if opts.years < 1 || opts.years > 30 {
-        return Err(Error::Usage(format!(
-            "--years {} {} 1–30",
-            opts.years,
-            opts.lang.pick("er utenfor", "er utanfor", "is outside")
+        return Err(Error::Usage(tr!(
+            opts.lang,
+            "generate-years",
+            years = opts.years.to_string()
         )));
     }
-    std::fs::create_dir_all(out)
-        .map_err(|e| Error::io(format!("kunne ikke lage mappa {}", out.display()), e))?;
+    std::fs::create_dir_all(out).map_err(|e| Error::mkdir(opts.lang, out, e))?;
     match opts.profile {
         Profile::Kommune => kommune(opts, out),
         Profile::National => national(opts, out),
@@ -98,8 +97,7 @@ pub fn generate(opts: &Options, out: &Path) -> Result<Summary> {
 }
 
 fn write_text(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text)
-        .map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))
+    std::fs::write(path, text).map_err(|e| Error::io(path.display().to_string(), e))
 }
 
 fn kommune(opts: &Options, out: &Path) -> Result<Summary> {
@@ -508,8 +506,7 @@ fn maturity_workbook(path: &Path, mat: &Sheet, last: i32) -> Result<()> {
 /// fictitious names with populations drawn like Norway's (many small, few large).
 fn municipalities(opts: &Options) -> Result<Vec<(String, String, String, u64)>> {
     if let Some(p) = &opts.reference {
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| Error::io(format!("kunne ikke lese {}", p.display()), e))?;
+        let text = std::fs::read_to_string(p).map_err(|e| Error::read(opts.lang, p, e))?;
         let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let headers = rdr
             .headers()
@@ -524,14 +521,10 @@ fn municipalities(opts: &Options) -> Result<Vec<(String, String, String, u64)>> 
         ) {
             (Some(k), Some(n), Some(f), Some(i)) => (k, n, f, i),
             _ => {
-                return Err(Error::Usage(format!(
-                    "{} {}",
-                    p.display(),
-                    opts.lang.pick(
-                        "må ha kolonnene kommunenummer, kommune, fylke og innbyggere",
-                        "må ha kolonnane kommunenummer, kommune, fylke og innbyggere",
-                        "must have the columns kommunenummer, kommune, fylke and innbyggere"
-                    )
+                return Err(Error::Usage(tr!(
+                    opts.lang,
+                    "generate-reference-columns",
+                    path = p
                 )));
             }
         };

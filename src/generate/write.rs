@@ -59,8 +59,8 @@ impl CsvOut {
         enc: Encoding,
         crlf: bool,
     ) -> Result<CsvOut> {
-        let f = std::fs::File::create(path)
-            .map_err(|e| Error::io(format!("kunne ikke skrive {}", path.display()), e))?;
+        let f =
+            std::fs::File::create(path).map_err(|e| Error::io(path.display().to_string(), e))?;
         let mut inner = std::io::BufWriter::new(f);
         if enc == Encoding::Utf8Bom {
             inner

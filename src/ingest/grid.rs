@@ -1,7 +1,9 @@
 //! The raw grid every reader produces: rows of cells with the row number the user sees
-//! (1-based, header counted; the line in a text editor for CSV, the row in Excel for
-//! spreadsheets). Readers differ; everything after the grid is shared.
+//! (1-based, header counted, as Excel shows it) and, for text files, the line a text
+//! editor shows the record starting on. Readers differ; everything after the grid is
+//! shared.
 
+use super::row::RowAt;
 use calamine::Data;
 use chrono::NaiveDateTime;
 
@@ -54,13 +56,18 @@ impl Cell<'_> {
 pub struct TextRows {
     buf: String,
     spans: Vec<(u32, u32)>,
-    /// (line number, first span, number of fields)
-    rows: Vec<(u64, u32, u32)>,
+    /// (row as Excel shows it, line in a text editor or 0, first span, number of fields)
+    rows: Vec<(u64, u64, u32, u32)>,
 }
 
 impl TextRows {
     /// Append a row. Fails (returns false) past 4 GiB of text, where spans no longer fit.
-    pub fn push<'a>(&mut self, line: u64, fields: impl IntoIterator<Item = &'a str>) -> bool {
+    pub fn push<'a>(
+        &mut self,
+        row: u64,
+        line: u64,
+        fields: impl IntoIterator<Item = &'a str>,
+    ) -> bool {
         let first = self.spans.len();
         for f in fields {
             let start = self.buf.len();
@@ -76,7 +83,7 @@ impl TextRows {
         ) else {
             return false;
         };
-        self.rows.push((line, first, n));
+        self.rows.push((row, line, first, n));
         true
     }
 
@@ -89,7 +96,7 @@ impl TextRows {
     }
 
     fn field(&self, i: usize, c: usize) -> Option<&str> {
-        let (_, first, n) = self.rows[i];
+        let (_, _, first, n) = self.rows[i];
         (c < n as usize).then(|| {
             let (a, b) = self.spans[first as usize + c];
             &self.buf[a as usize..b as usize]
@@ -126,7 +133,7 @@ impl Grid {
         self.len() == 0
     }
 
-    /// The user-visible number of row `i`.
+    /// The row number Excel shows for row `i`.
     pub fn row_number(&self, i: usize) -> u64 {
         match &self.rows {
             Rows::Text(r) => r.rows[i].0,
@@ -134,10 +141,25 @@ impl Grid {
         }
     }
 
+    /// Where row `i` is: its Excel row, and for text files its line.
+    pub fn at(&self, i: usize) -> RowAt {
+        match &self.rows {
+            // Line 0: rows that have no text line (Parquet is read into text rows too).
+            Rows::Text(r) => RowAt {
+                row: r.rows[i].0,
+                line: Some(r.rows[i].1).filter(|l| *l > 0),
+            },
+            Rows::Cells(r) => RowAt {
+                row: r[i].0,
+                line: None,
+            },
+        }
+    }
+
     /// Number of fields in row `i`.
     pub fn width(&self, i: usize) -> usize {
         match &self.rows {
-            Rows::Text(r) => r.rows[i].2 as usize,
+            Rows::Text(r) => r.rows[i].3 as usize,
             Rows::Cells(r) => r[i].1.len(),
         }
     }

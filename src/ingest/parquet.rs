@@ -5,25 +5,35 @@
 use super::grid::{Grid, Rows, TextRows};
 use polars::prelude::*;
 
-/// Read a Parquet file into a grid; the error is polars' message.
-pub fn read(bytes: Vec<u8>) -> Result<Grid, String> {
+/// Why a Parquet file could not be read.
+#[derive(Debug)]
+pub enum ParquetError {
+    /// polars' message.
+    Unreadable(String),
+    /// More than 4 GiB of text.
+    TooLarge,
+}
+
+/// Read a Parquet file into a grid.
+pub fn read(bytes: Vec<u8>) -> Result<Grid, ParquetError> {
+    let unreadable = |e: PolarsError| ParquetError::Unreadable(e.to_string());
     let df = ParquetReader::new(std::io::Cursor::new(bytes))
         .finish()
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     let mut cols = Vec::with_capacity(df.width());
     let names: Vec<String> = df.columns().iter().map(|c| c.name().to_string()).collect();
     for c in df.columns() {
         let s = c
             .as_materialized_series()
             .cast(&DataType::String)
-            .map_err(|e| e.to_string())?;
-        cols.push(s.str().map_err(|e| e.to_string())?.clone());
+            .map_err(unreadable)?;
+        cols.push(s.str().map_err(unreadable)?.clone());
     }
     let mut rows = TextRows::default();
-    rows.push(1, names.iter().map(String::as_str));
+    rows.push(1, 0, names.iter().map(String::as_str));
     for i in 0..df.height() {
-        if !rows.push(i as u64 + 2, cols.iter().map(|c| c.get(i).unwrap_or(""))) {
-            return Err("fila er større enn 4 GiB tekst".into());
+        if !rows.push(i as u64 + 2, 0, cols.iter().map(|c| c.get(i).unwrap_or(""))) {
+            return Err(ParquetError::TooLarge);
         }
     }
     Ok(Grid {

@@ -11,15 +11,19 @@ use serde::Serialize;
 pub struct DqRow {
     pub file: String,
     pub sheet: Option<String>,
+    /// The row Excel shows.
     pub row: u64,
+    /// For text files: the line a text editor shows the record starting on (differs
+    /// from `row` after a quoted field with line breaks).
+    pub line: Option<u64>,
     pub column: String,
     pub value: String,
     pub severity: Severity,
     pub reason: Reason,
 }
 
-/// The `data_quality` table (02-analytics.md): file, sheet, row, column, value, severity,
-/// reason, plus the stable reason `code`.
+/// The `data_quality` table (02-analytics.md): file, sheet, row, line (text files),
+/// column, value, severity, reason, plus the stable reason `code`.
 pub fn frame(rows: &[DqRow], lang: Lang) -> DataFrame {
     let n = rows.len();
     let col = |name: &str, v: Vec<Option<String>>| Column::new(name.into(), v);
@@ -31,6 +35,12 @@ pub fn frame(rows: &[DqRow], lang: Lang) -> DataFrame {
             Column::new(
                 "row".into(),
                 rows.iter().map(|r| r.row as i64).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "line".into(),
+                rows.iter()
+                    .map(|r| r.line.map(|l| l as i64))
+                    .collect::<Vec<_>>(),
             ),
             col(
                 "column",

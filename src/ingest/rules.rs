@@ -2,9 +2,9 @@
 //! and cross-checks of 01-inputs.md (generated ids, `status` from `closed_date`, `score`
 //! = probability × consequence, kommunenummer from the project config).
 
-use super::schema::SourceKind;
-use super::table::{FileCtx, Issue, Value};
+use super::row::{FileCtx, Issue, Value};
 use crate::i18n::{Reason, Severity};
+use crate::source::SourceKind;
 
 fn idx(ctx: &FileCtx<'_>, name: &str) -> usize {
     ctx.source

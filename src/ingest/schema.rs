@@ -5,86 +5,9 @@
 //! The survey's respondent columns live here too; its questions come from a codebook
 //! (see `survey.rs`).
 
-use serde::Serialize;
-
-/// One of the input sources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SourceKind {
-    Deviations,
-    Risks,
-    Survey,
-    Units,
-    Maturity,
-    Inspections,
-    Municipalities,
-}
+pub use crate::source::SourceKind;
 
 impl SourceKind {
-    /// All sources in the order they are ingested and reported.
-    pub const ALL: [SourceKind; 7] = [
-        SourceKind::Deviations,
-        SourceKind::Risks,
-        SourceKind::Survey,
-        SourceKind::Units,
-        SourceKind::Maturity,
-        SourceKind::Inspections,
-        SourceKind::Municipalities,
-    ];
-
-    /// The canonical table name.
-    pub fn table_name(self) -> &'static str {
-        match self {
-            SourceKind::Deviations => "deviations",
-            SourceKind::Risks => "risks",
-            SourceKind::Survey => "survey",
-            SourceKind::Units => "units",
-            SourceKind::Maturity => "maturity",
-            SourceKind::Inspections => "inspections",
-            SourceKind::Municipalities => "municipalities",
-        }
-    }
-
-    /// Parse a table name (canonical English or the Norwegian word users write in config).
-    pub fn parse(s: &str) -> Option<SourceKind> {
-        let s = s.trim().to_lowercase();
-        SourceKind::ALL
-            .into_iter()
-            .find(|k| k.table_name() == s || k.name_words().iter().any(|w| *w == s))
-    }
-
-    /// Norwegian words that name the source in a file or folder name
-    /// (01-inputs.md, "Which source a file is").
-    pub fn name_words(self) -> &'static [&'static str] {
-        match self {
-            SourceKind::Deviations => &["avvik", "hendelse", "hendelser"],
-            SourceKind::Risks => &["ros", "risiko", "risikoregister"],
-            SourceKind::Survey => &[
-                "undersøkelse",
-                "undersokelse",
-                "survey",
-                "sporreundersokelse",
-            ],
-            SourceKind::Units => &["enhet", "enheter", "årsverk", "arsverk", "organisasjon"],
-            SourceKind::Maturity => &["modenhet"],
-            SourceKind::Inspections => &["tilsyn", "revisjon"],
-            SourceKind::Municipalities => &["kommuner"],
-        }
-    }
-
-    /// The Norwegian display name (for messages).
-    pub fn display_nb(self) -> &'static str {
-        match self {
-            SourceKind::Deviations => "avvik",
-            SourceKind::Risks => "ROS-register",
-            SourceKind::Survey => "spørreundersøkelse",
-            SourceKind::Units => "enheter og årsverk",
-            SourceKind::Maturity => "modenhetsvurdering",
-            SourceKind::Inspections => "tilsyn og revisjoner",
-            SourceKind::Municipalities => "kommuneliste",
-        }
-    }
-
     /// The column specification of a source (the survey's respondent columns only).
     pub fn columns(self) -> &'static [ColumnSpec] {
         match self {
@@ -781,7 +704,5 @@ mod tests {
             ["sector", "dimension", "current_level"]
         );
         assert_eq!(req(SourceKind::Inspections), ["date"]);
-        assert_eq!(SourceKind::parse("avvik"), Some(SourceKind::Deviations));
-        assert_eq!(SourceKind::parse("risks"), Some(SourceKind::Risks));
     }
 }

@@ -6,11 +6,16 @@
 //! Multi-select questions come in both export styles: one column per option (header
 //! `Question: Option`, `question_id_option` or the bare option text; the cell is
 //! `1`/`x`/`ja`/the option's text when chosen) or one column with options joined by `;`.
+//! In the one-column-per-option form a respondent who ticked nothing answered the
+//! question and gets one row with a blank answer, so that denominators count them
+//! (Trondheim's "195 (26 %)" is of all 750 respondents); only where the export marks
+//! unticked boxes with `0`/`nei` do all-blank boxes mean "not asked".
 
 use super::grid::{Cell, Grid};
 use super::headers::{key, match_header};
+use super::row::{FileCtx, Issue, Value};
 use super::schema::{ColumnSpec, SURVEY_RESPONDENT};
-use super::table::{FileCtx, Header, Use, Value};
+use super::table::{Header, Use};
 use super::values::parse_text;
 use crate::error::{Error, Result};
 use crate::i18n::{Reason, Severity};
@@ -86,15 +91,21 @@ const LIKERT_LABELS: [&[&str]; 5] = [
 impl Codebook {
     /// Parse a codebook; `path` is named in messages.
     pub fn parse(text: &str, path: &Path, lang: crate::i18n::Lang) -> Result<Codebook> {
-        let mut cb: Codebook = toml::from_str(text).map_err(|e| Error::Config {
-            file: path.to_path_buf(),
-            message: format!(
-                "{} {} {}: {}",
-                lang.pick("Kodeboken", "Kodeboka", "The codebook"),
-                path.display(),
-                lang.pick("kan ikke leses", "kan ikkje lesast", "cannot be read"),
-                e.message()
-            ),
+        let mut cb: Codebook = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
+                .unwrap_or(1);
+            Error::Config {
+                file: path.to_path_buf(),
+                message: tr!(
+                    lang,
+                    "codebook-invalid",
+                    path = path,
+                    line = line.to_string(),
+                    why = e.message().trim().to_string()
+                ),
+            }
         })?;
         cb.lookup.clear();
         for q in &mut cb.questions {
@@ -138,17 +149,11 @@ impl Codebook {
             if q.options.is_empty() && !matches!(q.kind, QuestionKind::Text) {
                 return Err(Error::Config {
                     file: path.to_path_buf(),
-                    message: format!(
-                        "{} {}: {} «{}» {}",
-                        lang.pick("Kodeboken", "Kodeboka", "The codebook"),
-                        path.display(),
-                        lang.pick("spørsmålet", "spørsmålet", "the question"),
-                        q.id,
-                        lang.pick(
-                            "mangler svaralternativer (options)",
-                            "manglar svaralternativ (options)",
-                            "has no answer options (options)"
-                        )
+                    message: tr!(
+                        lang,
+                        "codebook-no-options",
+                        path = path,
+                        question = q.id.as_str()
                     ),
                 });
             }
@@ -256,7 +261,7 @@ pub fn respondent_aliases<'a>(
 ) -> impl Fn(&str) -> Vec<String> + 'a {
     move |col: &str| {
         let mut v = cb.respondent.get(col).cloned().unwrap_or_default();
-        v.extend(config.extra_aliases("survey", col));
+        v.extend(config.extra_aliases(crate::source::SourceKind::Survey, col));
         v
     }
 }
@@ -311,84 +316,87 @@ fn chosen(cell: Cell<'_>) -> bool {
     }
 }
 
-/// Process the survey rows into the long table.
-pub fn process(
-    grid: &Grid,
-    header: &Header,
-    qcols: &[(usize, String, Option<String>)],
-    cb: &Codebook,
-    ctx: &FileCtx<'_>,
-) -> super::table::Processed {
-    let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
-    let (src_of, extras) = header.sources(cols.len());
-    let qindex: BTreeMap<&str, usize> = cb
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.id.as_str(), i))
-        .collect();
-    // One row per kept respondent; each answer row points at its respondent, so the
-    // respondent columns are gathered once at the end instead of cloned per answer.
-    let mut resp: Vec<Vec<Value>> = Vec::new();
-    let mut resp_extras: Vec<Vec<Option<String>>> = Vec::new();
-    let mut resp_rows: Vec<i64> = Vec::new();
-    let (mut owner, mut question, mut answer, mut order) = (
-        Vec::<usize>::new(),
-        Vec::<String>::new(),
-        Vec::<Option<String>>::new(),
-        Vec::<Option<i64>>::new(),
-    );
-    let mut dq = Vec::new();
-    let (mut read, mut rejected) = (0, 0);
-    // (question, answer text) → option, or Err for a "don't know" that is missing.
-    let mut memo: PlHashMap<(usize, String), Result<Option<usize>, ()>> = PlHashMap::new();
-    let mut rmemo: Vec<super::table::Memo> =
-        cols.iter().map(super::table::Memo::for_column).collect();
-    for i in header.index + 1..grid.len() {
-        if grid.row_is_blank(i) {
+/// The question columns of a file: (grid column, question id, option for the
+/// one-column-per-option form).
+pub type QCols = [(usize, String, Option<String>)];
+
+/// Per question index: does the export mark unticked boxes explicitly (`0`/`nei`) in its
+/// one-column-per-option form? Only then does a respondent whose boxes are all blank count
+/// as not asked (01-inputs.md, `multi`).
+fn explicit_unticked(grid: &Grid, header: &Header, qcols: &QCols, cb: &Codebook) -> Vec<bool> {
+    let mut explicit = vec![false; cb.questions.len()];
+    for (g, qid, opt) in qcols {
+        let Some(q) = cb.questions.iter().position(|x| &x.id == qid) else {
+            continue;
+        };
+        if opt.is_none() || explicit[q] {
             continue;
         }
-        read += 1;
-        let row = grid.row_number(i);
-        let mut values = Vec::with_capacity(cols.len());
-        let mut issues: Vec<(String, String, Reason, Severity)> = Vec::new();
-        for (j, spec) in cols.iter().enumerate() {
-            values.push(match src_of[j] {
-                None => Value::Null,
-                Some(g) => match rmemo[j].read(ctx, spec, grid.cell(i, g), grid.date1904) {
-                    Ok(v) => v,
-                    Err((r, s)) => {
-                        let v = match &r {
-                            Reason::GuessedEnum { guessed } => Value::Str(guessed.clone()),
-                            _ => Value::Null,
-                        };
-                        issues.push((header.texts[g].clone(), grid.cell(i, g).display(), r, s));
-                        v
-                    }
-                },
-            });
-        }
-        if values[0] == Value::Null {
-            values[0] = Value::Str(format!("{}-{row}", ctx.stem));
-        }
-        if values[1] == Value::Null {
-            if let Some(k) = &ctx.config.kommunenummer {
-                values[1] = Value::Str(k.clone());
+        explicit[q] = (header.index + 1..grid.len()).any(|i| {
+            let c = grid.cell(i, *g);
+            !c.is_blank() && !chosen(c)
+        });
+    }
+    explicit
+}
+
+/// The long table being built: one row per kept respondent, and per answer a pointer to
+/// its respondent, so the respondent columns are gathered once at the end instead of
+/// cloned per answer.
+#[derive(Default)]
+struct Long {
+    resp: Vec<Vec<Value>>,
+    resp_extras: Vec<Vec<Option<String>>>,
+    resp_rows: Vec<i64>,
+    owner: Vec<usize>,
+    question: Vec<Option<String>>,
+    answer: Vec<Option<String>>,
+    order: Vec<Option<i64>>,
+}
+
+/// One answer: (question id, option or text, 1-based option order).
+type Answer = (String, Option<String>, Option<i64>);
+
+/// Reads one respondent's answers, remembering normalised answer texts across rows.
+struct AnswerReader<'a> {
+    grid: &'a Grid,
+    header: &'a Header,
+    qcols: &'a QCols,
+    cb: &'a Codebook,
+    qindex: BTreeMap<&'a str, usize>,
+    explicit: Vec<bool>,
+    /// (question, answer text) → option, or Err for a "don't know" that is missing.
+    memo: PlHashMap<(usize, String), std::result::Result<Option<usize>, ()>>,
+}
+
+impl AnswerReader<'_> {
+    /// The answers of row `i`, and warnings for answers that are not options.
+    fn read(&mut self, i: usize, issues: &mut Vec<Issue>) -> Vec<Answer> {
+        let mut answers: Vec<Answer> = Vec::new();
+        // Per one-column-per-option question: (any option chosen, any box marked).
+        let mut boxes: BTreeMap<usize, (bool, bool)> = BTreeMap::new();
+        for (g, qid, opt) in self.qcols {
+            let qi = self.qindex[qid.as_str()];
+            let q = &self.cb.questions[qi];
+            let cell = self.grid.cell(i, *g);
+            if q.kind == QuestionKind::Multi && opt.is_some() {
+                let e = boxes.entry(qi).or_default();
+                e.1 |= !cell.is_blank();
+                // A cell holding the option's own text also means "chosen".
+                if chosen(cell) {
+                    e.0 = true;
+                    let o = opt.as_deref().unwrap_or_default();
+                    let oi = q.options.iter().position(|x| x == o).unwrap_or(0);
+                    answers.push((qid.clone(), Some(o.to_string()), Some(oi as i64 + 1)));
+                }
+                continue;
             }
-        }
-        // Answers of this respondent.
-        let mut answers: Vec<(String, Option<String>, Option<i64>)> = Vec::new();
-        for (g, qid, opt) in qcols {
-            let q = &cb.questions[qindex[qid.as_str()]];
-            let cell = grid.cell(i, *g);
             if cell.is_blank() {
                 continue;
             }
-            let order_of = |o: usize| Some(o as i64 + 1);
-            let qi = qindex[qid.as_str()];
             let mut unknown = || {
                 issues.push((
-                    header.texts[*g].clone(),
+                    self.header.texts[*g].clone(),
                     cell.display(),
                     Reason::UnknownAnswer {
                         question: qid.clone(),
@@ -396,134 +404,233 @@ pub fn process(
                     Severity::Warning,
                 ))
             };
-            match (q.kind, opt) {
-                (QuestionKind::Multi, Some(o)) => {
-                    let oi = q.options.iter().position(|x| x == o).unwrap_or(0);
-                    // A cell holding the option's own text also means "chosen".
-                    if chosen(cell) {
-                        answers.push((qid.clone(), Some(o.clone()), order_of(oi)));
-                    }
-                }
-                (QuestionKind::Text, _) => {
+            match q.kind {
+                QuestionKind::Text => {
                     if let Some(t) = parse_text(cell) {
                         answers.push((qid.clone(), Some(t), None));
                     }
                 }
-                (QuestionKind::Multi, None) => {
+                QuestionKind::Multi => {
                     let text = cell.display();
                     for part in text
                         .split([';', '|', '\n'])
                         .map(str::trim)
                         .filter(|p| !p.is_empty())
                     {
-                        let found = *memo
-                            .entry((qi, part.to_string()))
-                            .or_insert_with(|| Ok(cb.option_of(qi, part)));
-                        match found.ok().flatten() {
-                            Some(oi) => answers.push((
-                                qid.clone(),
-                                Some(q.options[oi].clone()),
-                                order_of(oi),
-                            )),
-                            None => unknown(),
+                        match self.option(qi, part) {
+                            Ok(Some(oi)) => answers.push(self.answer(qi, oi)),
+                            Ok(None) => unknown(),
+                            Err(()) => {}
                         }
                     }
                 }
-                (_, _) => {
-                    let text = cell.display();
-                    // Answer texts repeat: normalise each distinct one once.
-                    let found = *memo.entry((qi, text.clone())).or_insert_with(|| {
-                        let missing = q.kind == QuestionKind::Likert
-                            && matches!(
-                                key(&text).as_str(),
-                                "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
-                            );
-                        if missing {
-                            Err(())
-                        } else {
-                            Ok(cb.option_of(qi, &text))
-                        }
-                    });
-                    let Ok(found) = found else {
-                        continue;
-                    };
-                    match found {
-                        Some(oi) => {
-                            answers.push((qid.clone(), Some(q.options[oi].clone()), order_of(oi)))
-                        }
-                        None => unknown(),
-                    }
-                }
+                _ => match self.option(qi, &cell.display()) {
+                    Ok(Some(oi)) => answers.push(self.answer(qi, oi)),
+                    Ok(None) => unknown(),
+                    Err(()) => {}
+                },
             }
         }
-        let is_rejected = super::table::record_issues(&mut dq, ctx, row, issues);
-        if is_rejected {
+        // Ticked nothing: answered (one row with a blank answer, so that denominators
+        // count it and no option does), unless blank boxes mean "not asked" here.
+        for (qi, (any_chosen, any_marked)) in boxes {
+            if !any_chosen && (any_marked || !self.explicit[qi]) {
+                answers.push((self.cb.questions[qi].id.clone(), None, None));
+            }
+        }
+        answers
+    }
+
+    fn answer(&self, qi: usize, oi: usize) -> Answer {
+        let q = &self.cb.questions[qi];
+        (
+            q.id.clone(),
+            Some(q.options[oi].clone()),
+            Some(oi as i64 + 1),
+        )
+    }
+
+    /// The option an answer text is (answer texts repeat: each distinct one is normalised
+    /// once); `Err` for a Likert "don't know", which is missing, not an answer.
+    fn option(&mut self, qi: usize, text: &str) -> std::result::Result<Option<usize>, ()> {
+        let (cb, kind) = (self.cb, self.cb.questions[qi].kind);
+        *self.memo.entry((qi, text.to_string())).or_insert_with(|| {
+            let missing = kind == QuestionKind::Likert
+                && matches!(
+                    key(text).as_str(),
+                    "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
+                );
+            if missing {
+                Err(())
+            } else {
+                Ok(cb.option_of(qi, text))
+            }
+        })
+    }
+}
+
+/// The respondent columns of row `i`, with defaults (generated id, kommunenummer from the
+/// config), and their issues.
+fn respondent(
+    grid: &Grid,
+    header: &Header,
+    i: usize,
+    ctx: &FileCtx<'_>,
+    memo: &mut [super::table::Memo],
+    issues: &mut Vec<Issue>,
+) -> Vec<Value> {
+    let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
+    let (src_of, _) = header.sources(cols.len());
+    let mut values = Vec::with_capacity(cols.len());
+    for (j, spec) in cols.iter().enumerate() {
+        values.push(match src_of[j] {
+            None => Value::Null,
+            Some(g) => match memo[j].read(ctx, spec, grid.cell(i, g), grid.date1904) {
+                Ok(v) => v,
+                Err((r, s)) => {
+                    let v = match &r {
+                        Reason::GuessedEnum { guessed } => Value::Str(guessed.clone()),
+                        _ => Value::Null,
+                    };
+                    issues.push((header.texts[g].clone(), grid.cell(i, g).display(), r, s));
+                    v
+                }
+            },
+        });
+    }
+    if values[0] == Value::Null {
+        values[0] = Value::Str(format!("{}-{}", ctx.stem, grid.row_number(i)));
+    }
+    if values[1] == Value::Null {
+        if let Some(k) = &ctx.config.kommunenummer {
+            values[1] = Value::Str(k.clone());
+        }
+    }
+    values
+}
+
+/// Process the survey rows into the long table.
+pub fn process(
+    grid: &Grid,
+    header: &Header,
+    qcols: &QCols,
+    cb: &Codebook,
+    ctx: &FileCtx<'_>,
+) -> super::table::Processed {
+    let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
+    let (_, extras) = header.sources(cols.len());
+    let mut reader = AnswerReader {
+        grid,
+        header,
+        qcols,
+        cb,
+        qindex: cb
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect(),
+        explicit: explicit_unticked(grid, header, qcols, cb),
+        memo: PlHashMap::new(),
+    };
+    let mut long = Long::default();
+    let mut dq = Vec::new();
+    let (mut read, mut rejected) = (0, 0);
+    let mut rmemo: Vec<super::table::Memo> =
+        cols.iter().map(super::table::Memo::for_column).collect();
+    for i in header.index + 1..grid.len() {
+        if grid.row_is_blank(i) {
+            continue;
+        }
+        read += 1;
+        let mut issues: Vec<Issue> = Vec::new();
+        let values = respondent(grid, header, i, ctx, &mut rmemo, &mut issues);
+        let answers = reader.read(i, &mut issues);
+        if super::row::record_issues(&mut dq, ctx, grid.at(i), issues) {
             rejected += 1;
             continue;
         }
-        let r = resp.len();
-        resp.push(values);
-        resp_extras.push(
+        let r = long.resp.len();
+        long.resp.push(values);
+        long.resp_extras.push(
             extras
                 .iter()
                 .map(|(g, _)| parse_text(grid.cell(i, *g)))
                 .collect(),
         );
-        resp_rows.push(row as i64);
+        long.resp_rows.push(grid.row_number(i) as i64);
+        if answers.is_empty() {
+            // A respondent who answered nothing is still in the table (nothing is lost):
+            // one row without a question, which every analysis's filter leaves out.
+            long.owner.push(r);
+            long.question.push(None);
+            long.answer.push(None);
+            long.order.push(None);
+        }
         for (qid, ans, ord) in answers {
-            owner.push(r);
-            question.push(qid);
-            answer.push(ans);
-            order.push(ord);
+            long.owner.push(r);
+            long.question.push(Some(qid));
+            long.answer.push(ans);
+            long.order.push(ord);
         }
     }
-    let n = question.len();
-    let mut columns: Vec<Column> = Vec::new();
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date");
-    for (j, spec) in cols.iter().enumerate() {
-        let c = if spec.name == "submitted_date" {
-            let days: Vec<Option<i32>> = owner
-                .iter()
-                .map(|&r| match &resp[r][j] {
-                    Value::Date(d) => Some((*d - epoch).num_days() as i32),
-                    _ => None,
-                })
-                .collect();
-            Column::new(spec.name.into(), days)
-                .cast(&DataType::Date)
-                .expect("date cast")
-        } else {
-            let s: Vec<Option<&str>> = owner
-                .iter()
-                .map(|&r| match &resp[r][j] {
-                    Value::Str(s) => Some(s.as_str()),
-                    _ => None,
-                })
-                .collect();
-            Column::new(spec.name.into(), s)
-        };
-        columns.push(c);
-    }
-    columns.push(super::table::constant_text("survey", &cb.survey, n));
-    columns.push(Column::new("question".into(), question));
-    columns.push(Column::new("answer".into(), answer));
-    columns.push(Column::new("answer_order".into(), order));
-    for (k, (_, name)) in extras.iter().enumerate() {
-        let v: Vec<Option<&str>> = owner
-            .iter()
-            .map(|&r| resp_extras[r][k].as_deref())
-            .collect();
-        columns.push(Column::new(name.as_str().into(), v));
-    }
-    columns.push(super::table::constant_text("source_file", &ctx.label, n));
-    let file_rows: Vec<i64> = owner.iter().map(|&r| resp_rows[r]).collect();
-    columns.push(Column::new("source_row".into(), file_rows));
-    let df = DataFrame::new(n, columns).expect("equal lengths");
     super::table::Processed {
-        df,
+        kept: long.resp.len(),
+        df: long.into_frame(&extras, cb, ctx),
         dq,
         read,
         rejected,
+    }
+}
+
+impl Long {
+    /// The long canonical table: respondent columns gathered per answer row.
+    fn into_frame(self, extras: &[(usize, String)], cb: &Codebook, ctx: &FileCtx<'_>) -> DataFrame {
+        let n = self.question.len();
+        let mut columns: Vec<Column> = Vec::new();
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date");
+        for (j, spec) in SURVEY_RESPONDENT.iter().enumerate() {
+            let c = if spec.name == "submitted_date" {
+                let days: Vec<Option<i32>> = self
+                    .owner
+                    .iter()
+                    .map(|&r| match &self.resp[r][j] {
+                        Value::Date(d) => Some((*d - epoch).num_days() as i32),
+                        _ => None,
+                    })
+                    .collect();
+                Column::new(spec.name.into(), days)
+                    .cast(&DataType::Date)
+                    .expect("Int32 casts to Date")
+            } else {
+                let s: Vec<Option<&str>> = self
+                    .owner
+                    .iter()
+                    .map(|&r| match &self.resp[r][j] {
+                        Value::Str(s) => Some(s.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                Column::new(spec.name.into(), s)
+            };
+            columns.push(c);
+        }
+        columns.push(super::row::constant_text("survey", &cb.survey, n));
+        columns.push(Column::new("question".into(), self.question));
+        columns.push(Column::new("answer".into(), self.answer));
+        columns.push(Column::new("answer_order".into(), self.order));
+        for (k, (_, name)) in extras.iter().enumerate() {
+            let v: Vec<Option<&str>> = self
+                .owner
+                .iter()
+                .map(|&r| self.resp_extras[r][k].as_deref())
+                .collect();
+            columns.push(Column::new(name.as_str().into(), v));
+        }
+        columns.push(super::row::constant_text("source_file", &ctx.label, n));
+        let file_rows: Vec<i64> = self.owner.iter().map(|&r| self.resp_rows[r]).collect();
+        columns.push(Column::new("source_row".into(), file_rows));
+        DataFrame::new(n, columns).expect("columns of equal length")
     }
 }
 

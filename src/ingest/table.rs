@@ -8,12 +8,12 @@
 use super::grid::{Cell, Grid, Rows};
 use super::headers::{capitalize, closest_alias, key, match_header, sanitize};
 use super::quality::DqRow;
+pub use super::row::{FileCtx, Issue, Processed, Value, constant_text, record_issues};
 use super::schema::{ColumnSpec, SourceKind, ValueKind};
 use super::values::{
     EnumValue, parse_bool, parse_date, parse_enum, parse_kommunenummer, parse_number, parse_scale,
     parse_severity, parse_text,
 };
-use crate::config::Config;
 use crate::i18n::{Reason, Severity};
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -245,17 +245,6 @@ fn miss(
     }
 }
 
-/// A value read from a cell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Null,
-    Str(String),
-    Int(i64),
-    F64(f64),
-    Bool(bool),
-    Date(NaiveDate),
-}
-
 /// The physical type of a canonical column.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OutType {
@@ -338,28 +327,6 @@ impl Buf {
     }
 }
 
-/// Everything a row processor needs to know about the file.
-pub struct FileCtx<'a> {
-    pub source: SourceKind,
-    pub config: &'a Config,
-    /// The file as named in messages and the data-quality table.
-    pub label: String,
-    /// Used to generate ids (`<stem>-<row>`).
-    pub stem: String,
-    pub sheet: Option<String>,
-}
-
-/// The result of processing a grid.
-pub struct Processed {
-    pub df: DataFrame,
-    pub dq: Vec<DqRow>,
-    pub read: usize,
-    pub rejected: usize,
-}
-
-/// A problem found in one row: (column header as written, value, reason, severity).
-pub type Issue = (String, String, Reason, Severity);
-
 struct Chunk {
     bufs: Vec<Buf>,
     extras: Vec<Vec<Option<String>>>,
@@ -399,42 +366,6 @@ impl Chunk {
     }
 }
 
-/// Add a row's issues to the data-quality rows and say whether the row is rejected. The
-/// warnings of a rejected row are left out: the row is not in the analysis anyway.
-pub fn record_issues(
-    dq: &mut Vec<DqRow>,
-    ctx: &FileCtx<'_>,
-    row: u64,
-    issues: impl IntoIterator<Item = Issue>,
-) -> bool {
-    let issues: Vec<Issue> = issues.into_iter().collect();
-    let rejected = issues.iter().any(|x| x.3 == Severity::Error);
-    for (column, value, reason, severity) in issues {
-        if rejected && severity == Severity::Warning {
-            continue;
-        }
-        dq.push(DqRow {
-            file: ctx.label.clone(),
-            sheet: ctx.sheet.clone(),
-            row,
-            column,
-            value,
-            severity,
-            reason,
-        });
-    }
-    rejected
-}
-
-/// A column holding one text value on every row (`source_file`, `survey`).
-pub fn constant_text(name: &str, value: &str, height: usize) -> Column {
-    Column::new_scalar(
-        name.into(),
-        Scalar::new(DataType::String, AnyValue::StringOwned(value.into())),
-        height,
-    )
-}
-
 /// Process every data row below the header into the canonical table.
 pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
     let cols = ctx.source.columns();
@@ -464,7 +395,8 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                 ch.read += 1;
                 values.clear();
                 issues.clear();
-                let row = grid.row_number(i);
+                let at = grid.at(i);
+                let row = at.row;
                 if let Rows::Text(_) = grid.rows {
                     let w = grid.width(i);
                     let used = grid.used_width(i);
@@ -525,7 +457,7 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
                     }
                 };
                 super::rules::finish_row(ctx, row, &mut values, &mut issues, &text_of);
-                let rejected = record_issues(&mut ch.dq, ctx, row, issues.drain(..));
+                let rejected = record_issues(&mut ch.dq, ctx, at, issues.drain(..));
                 if rejected {
                     ch.rejected += 1;
                     continue;
@@ -567,6 +499,7 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
         }
     };
     Processed {
+        kept: df.height(),
         df,
         dq,
         read,

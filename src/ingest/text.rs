@@ -108,6 +108,11 @@ pub fn read(bytes: &[u8]) -> Result<(Grid, TextFormat), TextError> {
         .from_reader(text.as_bytes());
     let mut rows = TextRows::default();
     let mut record = csv::StringRecord::new();
+    // Excel shows each record as one row, also when a quoted field holds line breaks, and
+    // an empty line as an empty row (which the csv reader skips). So the Excel row of a
+    // record is the previous record's row plus the lines between the previous record's
+    // end and this one's start.
+    let (mut row, mut end_line) = (0u64, 0u64);
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
@@ -118,7 +123,10 @@ pub fn read(bytes: &[u8]) -> Result<(Grid, TextFormat), TextError> {
                     let at_lf = text.as_bytes().get(p.byte() as usize) == Some(&b'\n');
                     p.line() + u64::from(at_lf)
                 });
-                if !rows.push(line, record.iter()) {
+                row += line.saturating_sub(end_line).max(1);
+                let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+                end_line = line + breaks as u64;
+                if !rows.push(row, line, record.iter()) {
                     return Err(TextError::TooLarge);
                 }
             }
@@ -173,12 +181,19 @@ mod tests {
     fn quoted_multiline_fields_keep_their_line_numbers() {
         let (g, _) = read(b"a;b\n1;\"two\nlines\"\n3;4\n").unwrap();
         assert_eq!(g.len(), 3);
-        assert_eq!(g.row_number(2), 4);
+        // Excel shows the third record as row 3; a text editor has it on line 4.
+        assert_eq!(g.row_number(2), 3);
+        assert_eq!(g.at(2).line, Some(4));
         assert_eq!(g.cell(1, 1), super::super::grid::Cell::Text("two\nlines"));
+        // An empty line is an empty row in Excel.
+        let (g, _) = read(b"a;b\n\n1;\"x\ny\nz\"\n\n3;4\n").unwrap();
+        assert_eq!((g.row_number(1), g.at(1).line), (3, Some(3)));
+        assert_eq!((g.row_number(2), g.at(2).line), (5, Some(7)));
         let (g, _) = read(b"a;b\r\n1;\"two\r\nlines\"\r\n3;4\r\n").unwrap();
         assert_eq!(
             (g.row_number(0), g.row_number(1), g.row_number(2)),
-            (1, 2, 4)
+            (1, 2, 3)
         );
+        assert_eq!(g.at(2).line, Some(4));
     }
 }

@@ -1,0 +1,382 @@
+### ikrapport – message catalogue, English.
+### Every message is also in nb.ftl and nn.ftl with the same placeholders.
+
+## Common
+
+error-prefix = Error
+word-and-sep = {" and "}
+word-rows = { $n ->
+    [one] row
+   *[other] rows
+    }
+word-rows-n = { $n ->
+    [one] { $n } row
+   *[other] { $n } rows
+    }
+summary-files = { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+    }
+origin-builtin = built-in
+severity-error = rejected
+severity-warning = warning
+
+## The sources
+
+source-deviations = deviations
+source-risks = risk register (ROS)
+source-survey = survey
+source-units = units and FTEs
+source-maturity = maturity self-assessment
+source-inspections = inspections and audits
+source-municipalities = list of municipalities
+
+## Project folder and config
+
+project-folder-missing = Could not find the folder «{ $path }». Give a project folder with data files, e.g. sample-data.
+project-not-a-folder = «{ $path }» is a file, not a folder. Give the project folder the file is in.
+project-folder-unreadable = Could not read the folder «{ $path }»: { $why }. Check that you may read the folder.
+project-no-files = Found no data files (.csv, .xlsx, .parquet …) in the folder { $folder }. Run `ikrapport init { $folder }` for examples of each file.
+strict-rejected = { $n ->
+    [one] { $n } row was rejected and --strict is given.
+   *[other] { $n } rows were rejected and --strict is given.
+    } See the data-quality table (ikrapport validate { $folder }) for which rows and why.
+config-unreadable = Could not read the config file { $path }: { $why }.
+config-invalid = The config file { $path } cannot be read (line { $line }): { $why }
+config-wrong = The config file { $path }: { $what }
+config-scale-max = scale_max = { $value } is not a usable scale (use 4, 5 or 6)
+config-kommunenummer = kommunenummer = "{ $value }" must have four digits, e.g. "5001"
+config-zones = risk.green_max must be less than risk.yellow_max
+config-disclosure = disclosure_threshold must be at least 1
+config-unknown-indicator = ikrapport.toml: [analytics.indicators.{ $name }] is not an indicator. Known indicators: { $known }.
+config-file-missing = ikrapport.toml names the file «{ $file }» under [sources.{ $source }], but it does not exist in { $folder }
+codebook-unreadable = Could not read the codebook { $path }: { $why }
+codebook-invalid = The codebook { $path } cannot be read (line { $line }): { $why }
+codebook-no-options = The codebook { $path }: the question «{ $question }» has no answer options (options)
+codebook-builtin = (built-in: ROS practice)
+
+## Files that cannot be used
+
+file-unreadable = Could not read the file «{ $file }»: { $why }
+file-empty-bytes = The file «{ $file }» is empty (0 bytes).
+file-empty = The file «{ $file }» is empty.
+file-too-large = The file «{ $file }» has more than 4 GiB of text; split it (e.g. one year per file).
+file-binary = The file «{ $file }» is not a text (CSV) file: it holds binary data. Is it a spreadsheet with the wrong extension?
+file-not-parquet = The file «{ $file }» is not a readable Parquet file: { $why }
+file-encrypted = The file «{ $file }» is password-protected (encrypted). Open it in Excel, remove the password (File → Info → Protect workbook) and save it again.
+file-not-spreadsheet = The file «{ $file }» is not a spreadsheet, although its name says so. Save it again from Excel as .xlsx, or as CSV.
+file-damaged = The file «{ $file }» is damaged or incomplete (perhaps cut off when copied): { $why }. Export it again.
+file-no-sheets = The file «{ $file }» has no sheet with any cells.
+file-no-such-sheet = The file «{ $file }» has no sheet «{ $sheet }» (named in ikrapport.toml). Its sheets are: { $sheets }.
+file-unknown-source = Could not tell which source the file «{ $file }» is: its name does not say (avvik, ros, tilsyn, …) and its headers do not match the required columns of any source. Rename the file, or name it under [sources] in ikrapport.toml.
+file-ambiguous-source = The file «{ $file }» fits more than one source equally well ({ $sources }). Name it under [sources] in ikrapport.toml.
+file-no-headers = no headers
+file-sheet-part = {" "}(sheet «{ $sheet }»)
+file-missing-columns = The file «{ $file }»{ $sheet } cannot be used as { $source }: { $n_missing ->
+    [one] the required column
+   *[other] the required columns
+    } { $missing } { $n_missing ->
+    [one] was
+   *[other] were
+    } not found among the first { $rows } rows. Headers found (row { $row }): { $found }.
+file-did-you-mean = Found «{ $found }» – did you mean «{ $alias }»?
+file-fix-header = Correct the header in the file, or add it as an alias in ikrapport.toml under [aliases].
+file-codebook-broken = The survey «{ $file }» cannot be read because its codebook cannot be used: { $why }
+note-kommunenummer-from-config = The file has no kommunenummer column; { $knr } from ikrapport.toml is used.
+note-kommunenummer-missing = Neither the file nor ikrapport.toml gives a kommunenummer; the analyses use 0000. Set kommunenummer in ikrapport.toml.
+note-other-sheet = The sheet «{ $sheet }» also has the right headers but was not read (only the first matching sheet is). Name the sheet under [sources] in ikrapport.toml to read it instead.
+
+## Reasons in the data-quality table
+
+reason-required_blank = required value is missing
+reason-not_a_date = not a date (use e.g. 14.02.2024 or 2024-02-14)
+reason-no_such_date = the date does not exist in the calendar
+reason-implausible_date = implausible date (before 1950 or after 2100)
+reason-not_a_number = not a number
+reason-not_an_integer = not a whole number
+reason-out_of_scale = outside the scale { $min }–{ $max }
+reason-negative = cannot be negative
+reason-not_a_bool = not yes/no
+reason-guessed_value = unknown value, read as «{ $guessed }»
+reason-unknown_value = unknown value; valid values are: { $allowed }
+reason-score_mismatch = given risk score { $given } differs from probability × consequence = { $computed }; { $computed } is used
+reason-bad_kommunenummer = kommunenummer must have four digits
+reason-short_row = the row has { $found } fields, the header { $expected }; missing fields are read as blank
+reason-long_row = the row has { $found } fields, the header only { $expected } (a delimiter inside an unquoted value?)
+reason-unknown_answer = unknown answer option for «{ $question }»; the answer is left out
+reason-closed_before_reported = closed date is before the reported date
+reason-deadline_before_date = the deadline is before the inspection date
+
+## Queries
+
+query-failed = The query { $label } failed: { $why }
+query-panicked = The query { $label } could not be run (polars: { $why })
+query-command-line = command line
+query-both = Give either a query or --file, not both.
+query-none = Give a SQL query, e.g. ikrapport query sample-data "SELECT * FROM deviation_counts", or --file.
+query-more-rows = … { $n ->
+    [one] { $n } more row
+   *[other] { $n } more rows
+    } (use --limit, --format csv or --format json)
+query-file-name = The query file { $path } has a name that cannot be a table name: use lower-case letters, digits and _ (e.g. my_table.sql).
+query-file-unreadable = Could not read the query file { $path }: { $why }
+queries-dir-unreadable = Could not read the folder of queries { $path }: { $why }
+query-builtin-name = The query file { $path } has the name of a built-in table ({ $name }). Give it another name.
+query-unclosed-placeholder = The query { $label } has a {"{{"} without {"}}"}.
+query-unknown-placeholder = The query { $label } uses the unknown parameter { $key }. Known parameters: { $known }.
+query-not-sql = The query { $label } cannot be read as SQL: { $why }
+query-cycle = The queries read each other in a ring: { $ring }. Break it by letting one of them read the canonical tables.
+query-unknown-table = The query { $label } reads the table «{ $table }», which does not exist. Known tables: { $known }.
+query-meta-invalid = The column description (the lines starting with --!) in { $path } cannot be read (line { $line }): { $why }
+query-meta-kind = the column «{ $column }» has the kind «{ $kind }»; use one of { $kinds }
+query-meta-unknown-column = { $path } describes the column «{ $column }» (in the lines starting with --!), but the query does not make it. Its columns are: { $columns }.
+query-missing-column = The table «{ $table }» from { $query } lacks the column «{ $column }», which the analysis { $reader } reads. Add the column to the query, or remove the file so that the built-in query is used.
+query-builtin-failed-on-user-table = { $error } It reads tables from your own queries ({ $inputs }); check that they have the same columns as the built-in ones.
+year-no-dates = Found no dates to choose the report year from. Give the year with --year.
+year-out-of-range = --year { $year } is outside 1950–2100
+
+## Internal errors
+
+internal-error-report = This is an internal error; please report it with the command you ran.
+internal-panic = internal error ({ $why }). This is a bug in ikrapport; please report it with the command you ran.
+internal-panic-at = Where in the code: { $place }.
+internal-panic-verbose = Run with -v to see where in the code it happened.
+internal-missing-column = does not exist
+io-read = could not read { $path }
+io-write = could not write { $path }
+io-mkdir = could not make the folder { $path }
+
+## Command line
+
+cli-unknown-language = Unknown language «{ $lang }»: use nb, nn or en.
+cli-as-of = --as-of «{ $value }» is not a date: write e.g. 2025-12-31 or 31.12.2025
+init-wrote = Wrote { $path }
+init-skipped = Skipped { $path } (already exists)
+init-next = Next: put your own exports in the folder and run ikrapport validate { $folder }
+generate-years = --years { $years } is outside 1–30
+generate-reference-columns = { $path } must have the columns kommunenummer, kommune, fylke and innbyggere
+run-project = Project: { $folder } – report year { $year }, as of { $as_of }
+run-inputs = Inputs:
+run-results = Result tables:
+run-canonical = Canonical tables (Parquet): { $path }
+run-look = Look at a table with: ikrapport query <folder> "SELECT * FROM deviation_closure"
+bundle-not-ours = The output folder { $path } exists and is not a report folder made by ikrapport, so it is not overwritten. Choose another --out, or delete the folder yourself.
+bundle-marker = Made by ikrapport. The folder is not read as input.
+
+## validate
+
+validate-file = File: { $file }
+validate-source = Source: { $source } – { $how }
+validate-detected-config = given in ikrapport.toml
+validate-detected-name = recognised by name
+validate-detected-headers = recognised by headers
+validate-unusable = UNUSABLE: { $why }
+validate-format = Format: { $format }
+validate-delimiter = delimiter «{ $d }»
+validate-sheet = Sheet: { $sheet }
+validate-header-row = Header row: { $row }
+validate-codebook = Codebook: { $codebook }
+validate-columns = Columns:
+validate-role-extra = unknown column, kept as extra
+validate-role-duplicate = same as an earlier column, kept as extra
+validate-role-question = question
+validate-note = Note: { $note }
+validate-absent = Not in the file (optional): { $columns }
+validate-rows = Rows: { $read } read, { $kept } kept, { $rejected } rejected, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+    }
+validate-dq-heading = Data quality ({ $n ->
+    [one] { $n } row
+   *[other] { $n } rows
+    }):
+validate-dq-none = No rejected or doubtful values.
+validate-row = row { $row }
+validate-row-line = row { $row } (line { $line })
+validate-dq-more = … { $n } more (see all with --json)
+validate-summary = Summary: { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+    }, { $read } { $read ->
+    [one] row
+   *[other] rows
+    } read, { $kept } kept, { $rejected } rejected.
+
+## Columns (headings in tables and spreadsheets)
+
+col-kommunenummer = Municipality no.
+col-sector = Sector
+col-reported = Reported
+col-closed = Closed
+col-closed_share = Share closed
+col-median_days_to_close = Median days to close
+col-p90_days_to_close = 90th percentile days
+col-closed_within_90d_share = Closed within 90 days
+col-open_at_as_of = Open
+col-open_0_30 = Open 0–30 days
+col-open_31_90 = Open 31–90 days
+col-open_91_180 = Open 91–180 days
+col-open_over_180 = Open over 180 days
+col-year = Year
+col-type = Type
+col-count = Count
+col-per_100_employees = Per 100 FTEs
+col-share_of_year = Share of year
+col-root_cause = Root cause
+col-share = Share
+col-cumulative_share = Cumulative share
+col-source = Source
+col-category = Category
+col-count_year = Count this year
+col-count_prev_year = Count last year
+col-change = Change
+col-change_pct = Change (%)
+col-authority = Authority
+col-inspections = Inspections
+col-findings = Findings
+col-remarks = Remarks
+col-open = Open
+col-overdue = Overdue
+col-dimension = Dimension
+col-n = Responses
+col-current_mean = Now (mean)
+col-current_min = Now (lowest)
+col-current_max = Now (highest)
+col-current_sd = Now (std. dev.)
+col-ambition_mean = Ambition (mean)
+col-gap = Gap
+col-mean_score = Mean risk score
+col-max_score = Highest risk score
+col-risks = Risks
+col-analyses = Analyses
+col-units_with_risks = Units with risks
+col-red = Red
+col-yellow = Yellow
+col-green = Green
+col-needs_measure = Need measures
+col-needs_measure_without_measure = Need measures, have none
+col-residual_assessed_share = Residual risk assessed
+col-review_overdue = Review overdue
+col-stale = Not assessed in 12 months
+col-kind = Risk
+col-probability = Probability
+col-consequence = Consequence
+col-zone = Zone
+col-rank = No.
+col-id = ID
+col-unit = Unit
+col-analysis = Analysis
+col-hazard = Hazard
+col-score = Risk score (P × C)
+col-residual_score = Residual score
+col-analysis_type = Analysis type
+col-units = Units
+col-units_with_ros = Units with ROS
+col-units_with_current_ros = Units with current ROS
+col-coverage = Coverage
+col-current_coverage = Current coverage
+col-respondents = Respondents
+col-share_band_0 = No ROS
+col-share_band_1_5 = 1–5 ROS
+col-share_band_6_20 = 6–20 ROS
+col-share_band_21_50 = 21–50 ROS
+col-share_band_over_50 = Over 50 ROS
+col-count_band_21_50 = Count 21–50
+col-count_band_over_50 = Count over 50
+col-share_any_ros = Took part in ROS
+col-share_tjenestespesifikk = Service-specific ROS
+col-count_tjenestespesifikk = Count service-specific
+col-share_not_relevant = ROS not relevant
+col-share_informs_nobody = Inform nobody
+col-share_main_tool = Use the quality system
+col-count_main_tool = Count quality system
+col-answered_ros_count = Answers: number of ROS
+col-answered_ros_types = Answers: types of ROS
+col-answered_ros_relevant = Answers: relevance
+col-answered_ros_informed = Answers: who is informed
+col-answered_ros_tool = Answers: tool
+col-item = Statement
+col-mean = Mean (1–5)
+col-share_agree = Agree
+col-share_disagree = Disagree
+col-level_1 = Strongly disagree
+col-level_2 = Disagree
+col-level_3 = Neutral
+col-level_4 = Agree
+col-level_5 = Strongly agree
+col-answered = Answers
+col-month = Month
+col-rolling_12m = Last 12 months
+col-exposure = FTEs
+col-rate = Rate per FTE
+col-center = Centre line
+col-ucl = Upper limit
+col-lcl = Lower limit
+col-sigma_z = Sigma z
+col-signal = Signal
+col-note = Note
+col-years = Years of data
+col-mann_kendall_s = Mann-Kendall S
+col-kendall_tau = Kendall's tau
+col-p_value = p-value
+col-sens_slope = Change per year (Sen)
+col-direction = Direction
+col-first_year = From year
+col-last_year = To year
+col-file = File
+col-sheet = Sheet
+col-row = Row
+col-line = Line
+col-column = Column
+col-value = Value
+col-severity = Severity
+col-reason = Reason
+col-code = Code
+col-ros_current_coverage = Current ROS coverage
+col-reviews_on_time = Reviews on time
+col-red_risks_with_measures = Red risks with measures
+col-deviations_closed_90d = Deviations closed in 90 days
+col-reporting_rate = Reports per 100 FTEs
+col-improvement_share = Share improvement proposals
+col-survey_competence = Perceived ROS competence
+col-inspection_findings_closed = Inspection findings closed
+col-maturity_index = Maturity index
+col-maturity_level = Maturity level
+col-indicators_used = Indicators used
+col-missing_indicators = Missing indicators
+col-n_deviations = Reports this year
+col-n_respondents = Respondents (competence)
+col-kommune = Municipality
+col-innbyggere = Inhabitants
+col-kostra_group = KOSTRA group
+col-focus = Focal municipality
+col-deviations_per_1000_innbyggere = Deviations per 1,000 inhabitants
+col-deviations_per_100_employees = Deviations per 100 FTEs
+col-derived-pct-rank = Percentile: { $of }
+col-derived-pct-rank-kostra = Percentile in KOSTRA group: { $of }
+col-derived-status = Status: { $of }
+
+## Tables
+
+table-deviation_counts = Deviations by year, sector and type
+table-deviation_monthly = Deviations per month
+table-deviation_yoy = Deviations this year and last by category
+table-deviation_closure = Closing deviations
+table-deviation_sources = Who reports
+table-deviation_root_causes = Root causes (Pareto)
+table-deviation_spc = Control chart of the deviation rate
+table-deviation_trend = Trend in deviations (Mann-Kendall)
+table-risk_matrix = Risk matrix
+table-risk_by_sector = Risks by sector
+table-risk_by_category = Risks by category
+table-risk_measures = Measures by status
+table-risk_top = The highest risks
+table-ros_coverage_register = ROS coverage in the register
+table-ros_survey_by_sector = ROS practice by sector (survey)
+table-ros_survey_types = Types of ROS analysis (survey)
+table-ros_survey_likert = Attitudes to ROS (survey)
+table-maturity_self_assessment = Maturity self-assessment
+table-maturity_indicators = Internal control indicators
+table-inspections_summary = Inspections and audits
+table-benchmark = Comparison of municipalities
+table-data_quality = Data quality

@@ -1,0 +1,379 @@
+### ikrapport – meldingskatalog, nynorsk.
+### Kvar melding finst òg i nb.ftl og en.ftl med dei same plasshaldarane.
+
+## Felles
+
+error-prefix = Feil
+word-and-sep = {" og "}
+word-rows = { $n ->
+    [one] rad
+   *[other] rader
+    }
+word-rows-n = { $n ->
+    [one] { $n } rad
+   *[other] { $n } rader
+    }
+summary-files = { $n ->
+    [one] { $n } fil
+   *[other] { $n } filer
+    }
+origin-builtin = innebygd
+severity-error = avvist
+severity-warning = åtvaring
+
+## Kjeldene
+
+source-deviations = avvik
+source-risks = ROS-register
+source-survey = spørjeundersøking
+source-units = einingar og årsverk
+source-maturity = modenheitsvurdering
+source-inspections = tilsyn og revisjonar
+source-municipalities = kommuneliste
+
+## Prosjektmappe og oppsett
+
+project-folder-missing = Fann ikkje mappa «{ $path }». Oppgje ei prosjektmappe med datafiler, t.d. sample-data.
+project-not-a-folder = «{ $path }» er ei fil, ikkje ei mappe. Oppgje prosjektmappa som fila ligg i.
+project-folder-unreadable = Kunne ikkje lese mappa «{ $path }»: { $why }. Sjekk at du har lesetilgang til mappa.
+project-no-files = Fann ingen datafiler (.csv, .xlsx, .parquet …) i mappa { $folder }. Køyr `ikrapport init { $folder }` for døme på kvar fil.
+strict-rejected = { $n ->
+    [one] { $n } rad vart avvist, og --strict er gjeve.
+   *[other] { $n } rader vart avviste, og --strict er gjeve.
+    } Sjå datakvalitetstabellen (ikrapport validate { $folder }) for kva rader og kvifor.
+config-unreadable = Kunne ikkje lese konfigurasjonsfila { $path }: { $why }.
+config-invalid = Konfigurasjonsfila { $path } kan ikkje lesast (linje { $line }): { $why }
+config-wrong = Konfigurasjonsfila { $path }: { $what }
+config-scale-max = scale_max = { $value } er ikkje ein brukbar skala (bruk 4, 5 eller 6)
+config-kommunenummer = kommunenummer = "{ $value }" skal ha fire siffer, t.d. "5001"
+config-zones = risk.green_max må vere mindre enn risk.yellow_max
+config-disclosure = disclosure_threshold må vere minst 1
+config-unknown-indicator = ikrapport.toml: [analytics.indicators.{ $name }] er ikkje ein indikator. Kjende indikatorar: { $known }.
+config-file-missing = ikrapport.toml nemner fila «{ $file }» under [sources.{ $source }], men ho finst ikkje i { $folder }
+codebook-unreadable = Kunne ikkje lese kodeboka { $path }: { $why }
+codebook-invalid = Kodeboka { $path } kan ikkje lesast (linje { $line }): { $why }
+codebook-no-options = Kodeboka { $path }: spørsmålet «{ $question }» manglar svaralternativ (options)
+codebook-builtin = (innebygd: ros-praksis)
+
+## Filer som ikkje kan brukast
+
+file-unreadable = Kunne ikkje lese fila «{ $file }»: { $why }
+file-empty-bytes = Fila «{ $file }» er tom (0 byte).
+file-empty = Fila «{ $file }» er tom.
+file-too-large = Fila «{ $file }» har meir enn 4 GiB tekst; del ho opp (t.d. eitt år per fil).
+file-binary = Fila «{ $file }» er ikkje ei tekstfil (CSV): ho inneheld binære data. Er det eit rekneark med feil filending?
+file-not-parquet = Fila «{ $file }» er ikkje ei lesbar Parquet-fil: { $why }
+file-encrypted = Fila «{ $file }» er passordverna (kryptert). Opne ho i Excel, fjern passordet (Fil → Informasjon → Vern arbeidsbok) og lagre ho på nytt.
+file-not-spreadsheet = Fila «{ $file }» er ikkje eit rekneark, sjølv om namnet seier det. Lagre ho på nytt frå Excel som .xlsx, eller som CSV.
+file-damaged = Fila «{ $file }» er skadd eller ufullstendig (kanskje avkutta under kopiering): { $why }. Eksporter ho på nytt.
+file-no-sheets = Fila «{ $file }» har ingen ark med innhald.
+file-no-such-sheet = Fila «{ $file }» har ikkje arket «{ $sheet }» (som ikrapport.toml nemner). Arka er: { $sheets }.
+file-unknown-source = Kunne ikkje sjå kva kjelde fila «{ $file }» er: namnet seier det ikkje (avvik, ros, tilsyn, …), og overskriftene passar ikkje med dei påkravde kolonnane til nokon kjelde. Gje fila nytt namn, eller nemn ho under [sources] i ikrapport.toml.
+file-ambiguous-source = Fila «{ $file }» passar like godt til fleire kjelder ({ $sources }). Nemn ho under [sources] i ikrapport.toml.
+file-no-headers = ingen overskrifter
+file-sheet-part = {" "}(ark «{ $sheet }»)
+file-missing-columns = Fila «{ $file }»{ $sheet } kan ikkje brukast som { $source }: fann ikkje { $n_missing ->
+    [one] den påkravde kolonnen
+   *[other] dei påkravde kolonnane
+    } { $missing } i dei første { $rows } radene. Overskrifter som vart funne (rad { $row }): { $found }.
+file-did-you-mean = Fann «{ $found }» – meinte du «{ $alias }»?
+file-fix-header = Rett overskrifta i fila, eller legg ho til som alias i ikrapport.toml under [aliases].
+file-codebook-broken = Spørjeundersøkinga «{ $file }» kan ikkje lesast fordi kodeboka ikkje kan brukast: { $why }
+note-kommunenummer-from-config = Fila har ingen kolonne for kommunenummer; { $knr } frå ikrapport.toml er brukt.
+note-kommunenummer-missing = Verken fila eller ikrapport.toml gjev kommunenummer; analysane brukar 0000. Set kommunenummer i ikrapport.toml.
+note-other-sheet = Arket «{ $sheet }» har òg rette overskrifter, men vart ikkje lese (berre det første arket som passar, blir lese). Nemn arket under [sources] i ikrapport.toml for å lese det i staden.
+
+## Grunnar i datakvalitetstabellen
+
+reason-required_blank = påkravd verdi manglar
+reason-not_a_date = ikkje ein dato (bruk t.d. 14.02.2024 eller 2024-02-14)
+reason-no_such_date = datoen finst ikkje i kalenderen
+reason-implausible_date = usannsynleg dato (før 1950 eller etter 2100)
+reason-not_a_number = ikkje eit tal
+reason-not_an_integer = ikkje eit heiltal
+reason-out_of_scale = utanfor skalaen { $min }–{ $max }
+reason-negative = kan ikkje vere negativt
+reason-not_a_bool = ikkje ja/nei
+reason-guessed_value = ukjend verdi, tolka som «{ $guessed }»
+reason-unknown_value = ukjend verdi; gyldige verdiar er: { $allowed }
+reason-score_mismatch = oppgjeven risikoverdi { $given } stemmer ikkje med sannsyn × konsekvens = { $computed }; { $computed } er brukt
+reason-bad_kommunenummer = kommunenummer skal ha fire siffer
+reason-short_row = rada har { $found } felt, overskrifta { $expected }; manglande felt er lesne som tomme
+reason-long_row = rada har { $found } felt, overskrifta berre { $expected } (skiljeteikn i ein verdi utan hermeteikn?)
+reason-unknown_answer = ukjent svaralternativ på «{ $question }»; svaret er utelate
+reason-closed_before_reported = lukka dato er før meld dato
+reason-deadline_before_date = fristen er før tilsynsdatoen
+
+## Spørjingar
+
+query-failed = Spørjinga { $label } feila: { $why }
+query-panicked = Spørjinga { $label } kunne ikkje køyrast (polars: { $why })
+query-command-line = kommandolinje
+query-both = Oppgje anten ei spørjing eller --file, ikkje begge.
+query-none = Oppgje ei SQL-spørjing, t.d. ikrapport query sample-data "SELECT * FROM deviation_counts", eller --file.
+query-more-rows = … { $n ->
+    [one] { $n } rad til
+   *[other] { $n } rader til
+    } (bruk --limit, --format csv eller --format json)
+query-file-name = Spørjefila { $path } har eit namn som ikkje kan brukast som tabellnamn: bruk små bokstavar, tal og _ (t.d. min_tabell.sql).
+query-file-unreadable = Kunne ikkje lese spørjefila { $path }: { $why }
+queries-dir-unreadable = Kunne ikkje lese mappa med spørjingar { $path }: { $why }
+query-builtin-name = Spørjefila { $path } har same namn som ein innebygd tabell ({ $name }). Gje ho eit anna namn.
+query-unclosed-placeholder = Spørjinga { $label } har ein {"{{"} utan {"}}"}.
+query-unknown-placeholder = Spørjinga { $label } brukar den ukjende parameteren { $key }. Kjende parametrar: { $known }.
+query-not-sql = Spørjinga { $label } kan ikkje lesast som SQL: { $why }
+query-cycle = Spørjingane les kvarandre i ring: { $ring }. Bryt ringen ved å la ei av dei lese frå dei kanoniske tabellane.
+query-unknown-table = Spørjinga { $label } les tabellen «{ $table }», som ikkje finst. Kjende tabellar: { $known }.
+query-meta-invalid = Kolonneskildringa (linjene som byrjar med --!) i { $path } kan ikkje lesast (linje { $line }): { $why }
+query-meta-kind = kolonnen «{ $column }» har typen «{ $kind }»; bruk ein av { $kinds }
+query-meta-unknown-column = { $path } skildrar kolonnen «{ $column }» (i linjene som byrjar med --!), men spørjinga lagar han ikkje. Kolonnane er: { $columns }.
+query-missing-column = Tabellen «{ $table }» frå { $query } manglar kolonnen «{ $column }», som analysen { $reader } les. Legg kolonnen til i spørjinga, eller fjern fila så den innebygde spørjinga blir brukt.
+query-builtin-failed-on-user-table = { $error } Ho les tabellar frå dine eigne spørjingar ({ $inputs }); sjekk at dei har dei same kolonnane som dei innebygde.
+year-no-dates = Fann ingen datoar å velje rapportår frå. Oppgje året med --year.
+year-out-of-range = --year { $year } er utanfor 1950–2100
+
+## Interne feil
+
+internal-error-report = Dette er ein intern feil; meld han gjerne med kommandoen du køyrde.
+internal-panic = intern feil ({ $why }). Dette er ein feil i ikrapport; meld han gjerne med kommandoen du køyrde.
+internal-panic-at = Staden i koden: { $place }.
+internal-panic-verbose = Køyr med -v for å sjå kvar i koden feilen oppstod.
+internal-missing-column = finst ikkje
+io-read = kunne ikkje lese { $path }
+io-write = kunne ikkje skrive { $path }
+io-mkdir = kunne ikkje lage mappa { $path }
+
+## Kommandolinja
+
+cli-unknown-language = Ukjent språk «{ $lang }»: bruk nb, nn eller en.
+cli-as-of = --as-of «{ $value }» er ikkje ein dato: skriv t.d. 2025-12-31 eller 31.12.2025
+init-wrote = Skreiv { $path }
+init-skipped = Hoppa over { $path } (finst frå før)
+init-next = Neste steg: legg eigne eksportar i mappa og køyr ikrapport validate { $folder }
+generate-years = --years { $years } er utanfor 1–30
+generate-reference-columns = { $path } må ha kolonnane kommunenummer, kommune, fylke og innbyggere
+run-project = Prosjekt: { $folder } – rapportår { $year }, vurdert per { $as_of }
+run-inputs = Inndata:
+run-results = Resultattabellar:
+run-canonical = Kanoniske tabellar (Parquet): { $path }
+run-look = Sjå ein tabell med: ikrapport query <mappe> "SELECT * FROM deviation_closure"
+bundle-not-ours = Utmappa { $path } finst og er ikkje ei rapportmappe laga av ikrapport, så ho blir ikkje overskriven. Vel ei anna --out, eller slett mappa sjølv.
+bundle-marker = Laga av ikrapport. Mappa blir ikkje lesen som inndata.
+
+## validate
+
+validate-file = Fil: { $file }
+validate-source = Kjelde: { $source } – { $how }
+validate-detected-config = oppgjeve i ikrapport.toml
+validate-detected-name = kjend att på namnet
+validate-detected-headers = kjend att på overskriftene
+validate-unusable = KAN IKKJE BRUKAST: { $why }
+validate-format = Format: { $format }
+validate-delimiter = skiljeteikn «{ $d }»
+validate-sheet = Ark: { $sheet }
+validate-header-row = Overskriftsrad: { $row }
+validate-codebook = Kodebok: { $codebook }
+validate-columns = Kolonnar:
+validate-role-extra = ukjend kolonne, halden på som ekstra
+validate-role-duplicate = same som ein tidlegare kolonne, halden på som ekstra
+validate-role-question = spørsmål
+validate-note = Merk: { $note }
+validate-absent = Ikkje i fila (valfrie): { $columns }
+validate-rows = Rader: { $read } lesne, { $kept } haldne på, { $rejected } avviste, { $warnings } { $warnings ->
+    [one] åtvaring
+   *[other] åtvaringar
+    }
+validate-dq-heading = Datakvalitet ({ $n ->
+    [one] { $n } rad
+   *[other] { $n } rader
+    }):
+validate-dq-none = Ingen avviste eller tvilsame verdiar.
+validate-row = rad { $row }
+validate-row-line = rad { $row } (linje { $line })
+validate-dq-more = … { $n } til (sjå alle med --json)
+validate-summary = Samandrag: { $files ->
+    [one] { $files } fil
+   *[other] { $files } filer
+    }, { $read } { $read ->
+    [one] rad
+   *[other] rader
+    } lesne, { $kept } haldne på, { $rejected } avviste.
+
+## Kolonnar (overskrifter i tabellar og rekneark)
+
+col-kommunenummer = Kommunenr.
+col-sector = Sektor
+col-reported = Meldt
+col-closed = Lukka
+col-closed_share = Del lukka
+col-median_days_to_close = Median dagar til lukking
+col-p90_days_to_close = 90-persentil dagar
+col-closed_within_90d_share = Lukka innan 90 dagar
+col-open_at_as_of = Opne
+col-open_0_30 = Opne 0–30 dagar
+col-open_31_90 = Opne 31–90 dagar
+col-open_91_180 = Opne 91–180 dagar
+col-open_over_180 = Opne over 180 dagar
+col-year = År
+col-type = Type
+col-count = Tal
+col-per_100_employees = Per 100 årsverk
+col-share_of_year = Del av året
+col-root_cause = Årsak
+col-share = Del
+col-cumulative_share = Kumulativ del
+col-source = Kjelde
+col-category = Kategori
+col-count_year = Tal i år
+col-count_prev_year = Tal i fjor
+col-change = Endring
+col-change_pct = Endring i prosent
+col-authority = Tilsynsstyresmakt
+col-inspections = Tilsyn
+col-findings = Lovbrot/avvik
+col-remarks = Merknader
+col-open = Opne
+col-overdue = Forfalle
+col-dimension = Dimensjon
+col-n = Tal på svar
+col-current_mean = No (snitt)
+col-current_min = No (lågast)
+col-current_max = No (høgast)
+col-current_sd = No (standardavvik)
+col-ambition_mean = Ambisjon (snitt)
+col-gap = Gap
+col-mean_score = Gjennomsnittleg risiko
+col-max_score = Høgaste risiko
+col-risks = Risikoar
+col-analyses = Analysar
+col-units_with_risks = Einingar med risikoar
+col-red = Raude
+col-yellow = Gule
+col-green = Grøne
+col-needs_measure = Krev tiltak
+col-needs_measure_without_measure = Krev tiltak, utan tiltak
+col-residual_assessed_share = Restrisiko vurdert
+col-review_overdue = Revisjon forfallen
+col-stale = Ikkje vurdert siste 12 mnd.
+col-kind = Risiko
+col-probability = Sannsyn
+col-consequence = Konsekvens
+col-zone = Sone
+col-rank = Nr.
+col-id = ID
+col-unit = Eining
+col-analysis = Analyse
+col-hazard = Uønskt hending
+col-score = Risiko (S × K)
+col-residual_score = Restrisiko
+col-analysis_type = Analysetype
+col-units = Einingar
+col-units_with_ros = Einingar med ROS
+col-units_with_current_ros = Einingar med oppdatert ROS
+col-coverage = Dekning
+col-current_coverage = Oppdatert dekning
+col-respondents = Respondentar
+col-share_band_0 = Ingen ROS
+col-share_band_1_5 = 1–5 ROS
+col-share_band_6_20 = 6–20 ROS
+col-share_band_21_50 = 21–50 ROS
+col-share_band_over_50 = Over 50 ROS
+col-count_band_21_50 = Tal 21–50
+col-count_band_over_50 = Tal over 50
+col-share_any_ros = Har delteke i ROS
+col-share_tjenestespesifikk = Tenestespesifikk ROS
+col-count_tjenestespesifikk = Tal tenestespesifikk
+col-share_not_relevant = ROS ikkje relevant
+col-share_informs_nobody = Informerer ingen
+col-share_main_tool = Brukar kvalitetssystemet
+col-count_main_tool = Tal kvalitetssystem
+col-answered_ros_count = Svar: tal på ROS
+col-answered_ros_types = Svar: typar ROS
+col-answered_ros_relevant = Svar: relevans
+col-answered_ros_informed = Svar: kven blir informert
+col-answered_ros_tool = Svar: verktøy
+col-item = Påstand
+col-mean = Snitt (1–5)
+col-share_agree = Einig
+col-share_disagree = Ueinig
+col-level_1 = Heilt ueinig
+col-level_2 = Ueinig
+col-level_3 = Nøytral
+col-level_4 = Einig
+col-level_5 = Heilt einig
+col-answered = Svar
+col-month = Månad
+col-rolling_12m = Siste 12 månader
+col-exposure = Årsverk
+col-rate = Rate per årsverk
+col-center = Senterlinje
+col-ucl = Øvre grense
+col-lcl = Nedre grense
+col-sigma_z = Sigma z
+col-signal = Signal
+col-note = Merknad
+col-years = År med data
+col-mann_kendall_s = Mann-Kendall S
+col-kendall_tau = Kendalls tau
+col-p_value = p-verdi
+col-sens_slope = Endring per år (Sen)
+col-direction = Retning
+col-first_year = Frå år
+col-last_year = Til år
+col-file = Fil
+col-sheet = Ark
+col-row = Rad
+col-line = Linje
+col-column = Kolonne
+col-value = Verdi
+col-severity = Alvor
+col-reason = Grunn
+col-code = Kode
+col-ros_current_coverage = Oppdatert ROS-dekning
+col-reviews_on_time = Revisjonar i tide
+col-red_risks_with_measures = Raude risikoar med tiltak
+col-deviations_closed_90d = Avvik lukka innan 90 dagar
+col-reporting_rate = Meldingar per 100 årsverk
+col-improvement_share = Del forbetringsforslag
+col-survey_competence = Opplevd ROS-kompetanse
+col-inspection_findings_closed = Tilsynsfunn lukka
+col-maturity_index = Modenheitsindeks
+col-maturity_level = Modenheitsnivå
+col-indicators_used = Indikatorar brukte
+col-missing_indicators = Manglande indikatorar
+col-n_deviations = Meldingar i året
+col-n_respondents = Respondentar (kompetanse)
+col-kommune = Kommune
+col-innbyggere = Innbyggjarar
+col-kostra_group = KOSTRA-gruppe
+col-focus = Fokuskommune
+col-deviations_per_1000_innbyggere = Avvik per 1 000 innbyggjarar
+col-deviations_per_100_employees = Avvik per 100 årsverk
+col-derived-pct-rank = Persentil: { $of }
+col-derived-pct-rank-kostra = Persentil i KOSTRA-gruppa: { $of }
+col-derived-status = Status: { $of }
+
+## Tabellar
+
+table-deviation_counts = Avvik per år, sektor og type
+table-deviation_monthly = Avvik per månad
+table-deviation_yoy = Avvik i år og i fjor per kategori
+table-deviation_closure = Lukking av avvik
+table-deviation_sources = Kven som melder
+table-deviation_root_causes = Årsaker (Pareto)
+table-deviation_spc = Styringsdiagram for avviksraten
+table-deviation_trend = Trend i avvik (Mann-Kendall)
+table-risk_matrix = Risikomatrise
+table-risk_by_sector = Risikoar per sektor
+table-risk_by_category = Risikoar per kategori
+table-risk_measures = Tiltak per status
+table-risk_top = Dei høgaste risikoane
+table-ros_coverage_register = ROS-dekning i registeret
+table-ros_survey_by_sector = ROS-praksis per sektor (undersøking)
+table-ros_survey_types = Typar ROS-analysar (undersøking)
+table-ros_survey_likert = Haldningar til ROS (undersøking)
+table-maturity_self_assessment = Eigenvurdering av modenheit
+table-maturity_indicators = Indikatorar for internkontroll
+table-inspections_summary = Tilsyn og revisjonar
+table-benchmark = Samanlikning av kommunar
+table-data_quality = Datakvalitet

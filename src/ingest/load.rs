@@ -1,0 +1,126 @@
+//! From a file's bytes to its grids: one per visible sheet of a workbook, one for a text
+//! or Parquet file, with what was detected (format, encoding, delimiter). A file that
+//! cannot be read gives one user-facing paragraph saying why and what to do.
+
+use super::grid::Grid;
+use super::{parquet, sheet, text};
+use crate::i18n::Lang;
+use std::path::Path;
+
+/// The grids of a file and what was detected about its format.
+pub struct Loaded {
+    pub grids: Vec<Grid>,
+    pub format: String,
+    pub encoding: Option<&'static str>,
+    pub delimiter: Option<String>,
+}
+
+/// Read a file (read-only). `sheet` is the sheet named in the config, if any.
+pub fn load(
+    path: &Path,
+    label: &str,
+    lang: Lang,
+    sheet: Option<&str>,
+) -> std::result::Result<Loaded, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| tr!(lang, "file-unreadable", file = label, why = e.to_string()))?;
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    if bytes.is_empty() {
+        return Err(tr!(lang, "file-empty-bytes", file = label));
+    }
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => load_workbook(bytes, &ext, label, lang, sheet),
+        "parquet" => {
+            let g = parquet::read(bytes).map_err(|e| match e {
+                parquet::ParquetError::TooLarge => tr!(lang, "file-too-large", file = label),
+                parquet::ParquetError::Unreadable(why) => {
+                    tr!(lang, "file-not-parquet", file = label, why = why)
+                }
+            })?;
+            Ok(Loaded {
+                grids: vec![g],
+                format: ext,
+                encoding: None,
+                delimiter: None,
+            })
+        }
+        _ => {
+            let (g, fmt) = text::read(&bytes).map_err(|e| match e {
+                text::TextError::Empty => tr!(lang, "file-empty", file = label),
+                text::TextError::TooLarge => tr!(lang, "file-too-large", file = label),
+                text::TextError::Binary => tr!(lang, "file-binary", file = label),
+            })?;
+            let delim = match fmt.delimiter {
+                '\t' => "tab".to_string(),
+                c => c.to_string(),
+            };
+            Ok(Loaded {
+                grids: vec![g],
+                format: ext,
+                encoding: Some(fmt.encoding),
+                delimiter: Some(delim),
+            })
+        }
+    }
+}
+
+fn load_workbook(
+    bytes: Vec<u8>,
+    ext: &str,
+    label: &str,
+    lang: Lang,
+    sheet: Option<&str>,
+) -> std::result::Result<Loaded, String> {
+    let mut wb = sheet::Workbook::open(bytes, ext).map_err(|e| sheet_error(e, label, lang))?;
+    let sheets = wb.sheets();
+    let names: Vec<String> = match sheet {
+        Some(s) => {
+            if !sheets.iter().any(|x| x.name == s) {
+                let all = sheets
+                    .iter()
+                    .map(|x| x.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(tr!(
+                    lang,
+                    "file-no-such-sheet",
+                    file = label,
+                    sheet = s,
+                    sheets = all
+                ));
+            }
+            vec![s.to_string()]
+        }
+        None => sheets
+            .iter()
+            .filter(|s| s.visible)
+            .map(|s| s.name.clone())
+            .collect(),
+    };
+    let mut grids = Vec::new();
+    for n in names {
+        grids.push(wb.grid(&n).map_err(|e| sheet_error(e, label, lang))?);
+    }
+    if grids.iter().all(|g| g.is_empty()) {
+        return Err(sheet_error(sheet::SheetError::NoSheets, label, lang));
+    }
+    Ok(Loaded {
+        grids,
+        format: ext.to_string(),
+        encoding: None,
+        delimiter: None,
+    })
+}
+
+fn sheet_error(e: sheet::SheetError, label: &str, lang: Lang) -> String {
+    match e {
+        sheet::SheetError::Encrypted => tr!(lang, "file-encrypted", file = label),
+        sheet::SheetError::NotASpreadsheet => tr!(lang, "file-not-spreadsheet", file = label),
+        sheet::SheetError::Damaged(m) => tr!(lang, "file-damaged", file = label, why = m),
+        sheet::SheetError::NoSheets => tr!(lang, "file-no-sheets", file = label),
+    }
+}
