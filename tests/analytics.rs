@@ -623,37 +623,41 @@ fn benchmark_ranks_municipalities_and_kostra_groups() {
 }
 
 /// Respondent-level data with the marginals Trondheim kommune published for its 2020/21
-/// survey of ROS practice (02-analytics.md), in a one-column-per-option export with
-/// option-text cells.
+/// survey of ROS practice (02-analytics.md), in a one-column-per-option export where
+/// unticked boxes are blank, as Nettskjema writes them. 750 respondents; 35 ticked no type
+/// of ROS analysis (11 in the six sectors, 24 in "Annet"): they answered the question and
+/// count in its denominator, so "tjenestespesifikk ROS: 195 (26 %)" is of all 750, not
+/// of the 715 who ticked a type (which would print 27 %).
 fn trondheim() -> Project {
-    // (sector, respondents who answered ros_types, of them chose tjenestespesifikk)
+    // (sector, respondents, of them chose tjenestespesifikk, of them ticked nothing)
     let sectors = [
-        ("Kultur og idrett", 26, 11),
-        ("Byutvikling", 31, 11),
-        ("Oppvekst og utdanning", 362, 105),
-        ("Helse og velferd", 262, 63),
-        ("Finans", 12, 2),
-        ("Organisasjon", 33, 3),
+        ("Kultur og idrett", 26, 11, 1),
+        ("Byutvikling", 31, 11, 1),
+        ("Oppvekst og utdanning", 362, 105, 5),
+        ("Helse og velferd", 262, 63, 3),
+        ("Finans", 12, 2, 0),
+        ("Organisasjon", 33, 3, 1),
+        ("Annet", 24, 0, 24),
     ];
-    // 726 respondents above + 4 in "Annet" who skipped ros_types = 730.
-    // Bands over all 730: 0 → 143 (19.6 %), 1-5 → 425 (58.2 %), 6-20 → 117, 21-50 → 32, >50 → 13.
-    // Quality system: 449 of 730 (61.5 %); reports to nobody: 138 of 730 (18.9 %).
+    // Bands over all 750: 0 → 147 (19.6 %), 1-5 → 437 (58.3 %), 6-20 → 121, 21-50 → 32,
+    // >50 → 13. Quality system: 449 of the 730 who answered ros_tool (61.5 %; the last 20
+    // left it blank). Reports to nobody: 142 of 750 (18.9 %).
     let mut rows = vec![];
     let mut n = 0usize;
-    let mut push = |sector: &str, service: Option<bool>, rows: &mut Vec<String>| {
+    let mut push = |sector: &str, ticks: Option<bool>, rows: &mut Vec<String>| {
         let band = match n {
-            0..143 => "0",
-            143..568 => "1-5",
-            568..685 => "6-20",
-            685..717 => "21-50",
+            0..147 => "0",
+            147..584 => "1-5",
+            584..705 => "6-20",
+            705..737 => "21-50",
             _ => "Mer enn 50",
         };
-        let tool = if n < 449 {
-            "\"Kvalitetssystem (TQM, Kvaliteket, Compilo…)\""
-        } else {
-            "Excel/Word-mal"
+        let tool = match n {
+            0..449 => "\"Kvalitetssystem (TQM, Kvaliteket, Compilo…)\"",
+            449..730 => "Excel/Word-mal",
+            _ => "",
         };
-        let nobody = if (n * 7) % 730 < 138 {
+        let nobody = if (n * 7) % 750 < 142 {
             "Ingen (rapporterer ikke)"
         } else {
             ""
@@ -663,7 +667,7 @@ fn trondheim() -> Project {
         } else {
             ""
         };
-        let (ts, other) = match service {
+        let (ts, other) = match ticks {
             Some(true) => ("Tjenestespesifikk", ""),
             Some(false) => ("", "Beredskap og kontinuitet"),
             None => ("", ""),
@@ -674,14 +678,19 @@ fn trondheim() -> Project {
         ));
         n += 1;
     };
-    for (s, answered, chose) in sectors {
-        for k in 0..answered {
-            push(s, Some(k < chose), &mut rows);
+    for (s, respondents, chose, nothing) in sectors {
+        for k in 0..respondents {
+            let ticks = if k < chose {
+                Some(true)
+            } else if k < respondents - nothing {
+                Some(false)
+            } else {
+                None
+            };
+            push(s, ticks, &mut rows);
         }
     }
-    for _ in 0..4 {
-        push("Annet", None, &mut rows);
-    }
+    assert_eq!(rows.len(), 750);
     let header = "Respons-ID,Levert,Sektor,Hvor mange ROS-analyser har du deltatt i det siste året?,\
 Hvilke typer ROS-analyser har du deltatt i? - Tjenestespesifikk,Hvilke typer ROS-analyser har du deltatt i? - Beredskap og kontinuitet,\
 Hvilket verktøy bruker dere til ROS-analyser?,Hvem informerer dere om ROS-analysene? - Nærmeste leder,Hvem informerer dere om ROS-analysene? - Ingen";
@@ -718,6 +727,9 @@ fn trondheims_published_survey_figures_are_rebuilt() {
         assert!((got - share).abs() <= 0.01, "{sector}: {got} vs {share}");
     }
     let i = find(s, &[("sector", "Hele kommunen")]);
+    // 195 of all 750, respondents who ticked nothing included (not 195 of 715 = 27 %).
+    assert_eq!(ints(s, "answered_ros_types")[i], Some(750));
+    assert_fl(s, "share_tjenestespesifikk", i, Some(195.0 / 750.0));
     let near = |col: &str, want: f64| {
         let got = crate::util::fl(s, col, i).unwrap();
         assert!((got - want).abs() <= 0.01, "{col}: {got} vs {want}");
@@ -729,7 +741,46 @@ fn trondheims_published_survey_figures_are_rebuilt() {
     assert_eq!(ints(s, "count_band_21_50")[i], Some(32));
     assert_eq!(ints(s, "count_band_over_50")[i], Some(13));
     assert_eq!(ints(s, "count_main_tool")[i], Some(449));
-    assert_eq!(ints(s, "respondents")[i], Some(730));
+    assert_eq!(ints(s, "answered_ros_tool")[i], Some(730));
+    assert_eq!(ints(s, "respondents")[i], Some(750));
+    // The types table has the same denominator, and the 24 in "Annet" who ticked
+    // nothing are respondents with a 0 share, not missing.
+    let ty = t(&r, "ros_survey_types");
+    let j = find(
+        ty,
+        &[("sector", "Hele kommunen"), ("type", "tjenestespesifikk")],
+    );
+    assert_eq!(ints(ty, "answered")[j], Some(750));
+    assert_fl(ty, "share", j, Some(195.0 / 750.0));
+    let j = find(ty, &[("sector", "Annet"), ("type", "tjenestespesifikk")]);
+    assert_eq!(
+        (ints(ty, "count")[j], ints(ty, "answered")[j]),
+        (Some(0), Some(24))
+    );
+    assert!(
+        !strs(ty, "type").iter().any(|t| t.is_none()),
+        "a blank answer is not a type"
+    );
+}
+
+/// Where the export writes unticked boxes as `0`, a respondent whose boxes are all blank
+/// was not asked the question: they are not in its denominator (01-inputs.md, `multi`).
+#[test]
+fn explicit_unticked_boxes_make_all_blank_mean_not_asked() {
+    let p = Project::new();
+    p.write(
+        "ros-undersokelse.csv",
+        "Svar-ID;Innsendt;Sektor;Hvilke typer ROS-analyser har du deltatt i? - Tjenestespesifikk;Hvilke typer ROS-analyser har du deltatt i? - Personvern\n\
+1;15.12.2025;Finans;1;0\n2;15.12.2025;Finans;0;0\n3;15.12.2025;Finans;;\n4;15.12.2025;Finans;0;1\n",
+    );
+    let r = results(&p);
+    let ty = t(&r, "ros_survey_types");
+    let j = find(ty, &[("sector", "Finans"), ("type", "tjenestespesifikk")]);
+    // 1, 2 and 4 answered (2 ticked nothing, explicitly); 3 was not asked.
+    assert_eq!(
+        (ints(ty, "count")[j], ints(ty, "answered")[j]),
+        (Some(1), Some(3))
+    );
 }
 
 #[test]

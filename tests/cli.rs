@@ -1,7 +1,8 @@
 //! The CLI as an analyst uses it: `validate` (human and JSON), `init`, `run`, languages
 //! and exit codes (04-cli-and-scale.md).
 
-use crate::util::{ikrapport, sample_data};
+use crate::util::{count_records, ikrapport, run_in, sample_data};
+use ikrapport::SourceKind;
 
 #[test]
 fn validate_accounts_for_every_row_of_the_sample_data() {
@@ -10,14 +11,36 @@ fn validate_accounts_for_every_row_of_the_sample_data() {
     let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON document");
     let files = v["files"].as_array().unwrap();
     assert_eq!(files.len(), 6);
+    let data = ikrapport::Project::open(sample_data())
+        .unwrap()
+        .ingest()
+        .unwrap();
     for f in files {
+        let name = f["file"].as_str().unwrap();
         let (read, kept, rejected) = (
-            f["rows_read"].as_u64().unwrap(),
-            f["rows_kept"].as_u64().unwrap(),
-            f["rows_rejected"].as_u64().unwrap(),
+            f["rows_read"].as_u64().unwrap() as usize,
+            f["rows_kept"].as_u64().unwrap() as usize,
+            f["rows_rejected"].as_u64().unwrap() as usize,
         );
-        assert_eq!(read, kept + rejected, "{}", f["file"]);
         assert!(f["error"].is_null());
+        // Read: the records the test counts itself in the file.
+        let own = count_records(
+            &sample_data().join(name),
+            f["sheet"].as_str(),
+            f["header_row"].as_u64().unwrap(),
+        );
+        assert_eq!(read, own, "{name}: rows read");
+        // Kept: what is in the canonical table (a survey has a row per answer, and every
+        // kept respondent at least one).
+        let kind = SourceKind::parse(f["source"].as_str().unwrap()).unwrap();
+        let table = data.table(kind);
+        let in_table = if kind == SourceKind::Survey {
+            table.column("respondent_id").unwrap().n_unique().unwrap()
+        } else {
+            table.height()
+        };
+        assert_eq!(kept, in_table, "{name}: rows kept");
+        assert_eq!(read, kept + rejected, "{name}");
     }
     let by_name = |n: &str| files.iter().find(|f| f["file"] == n).unwrap();
     assert_eq!(by_name("avvik.csv")["rows_rejected"], 5);
@@ -133,6 +156,34 @@ fn usage_errors_exit_2_and_help_lists_the_subcommands() {
     assert_eq!(help.code, 0);
     for c in ["run", "validate", "generate", "init"] {
         assert!(help.stdout.contains(c), "{c}");
+    }
+}
+
+/// The installed binary has its queries compiled in: run from a folder outside the
+/// repository (no `queries/` beside it), it makes every result table of 02-analytics.md.
+#[test]
+fn the_binary_run_from_elsewhere_makes_every_table() {
+    let cwd = tempfile::tempdir().unwrap();
+    let out_dir = cwd.path().join("rapport");
+    let out = run_in(
+        cwd.path(),
+        &[
+            "run",
+            sample_data().to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for name in ikrapport::analytics::registry::SPEC_ORDER {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{}", out.stdout));
+        if *name != "benchmark" && *name != "data_quality" {
+            assert!(!line.trim_end().ends_with(" 0 rader"), "{line}");
+        }
     }
 }
 

@@ -279,3 +279,135 @@ fn a_bad_config_is_one_readable_error() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("Konfigurasjonsfila"), "{}", out.stderr);
 }
+
+/// A Windows-1252 export whose descriptions hold line breaks: the rejected record is the
+/// row Excel shows (12), and the line a text editor shows (16) is given beside it.
+#[test]
+fn rows_are_numbered_as_excel_shows_them_with_the_text_line_beside() {
+    let p = Project::new();
+    let mut text = String::from("Saksnummer;Sektor;Meldt dato;Kort beskrivelse\r\n");
+    for i in 1..=10 {
+        let desc = if i % 3 == 1 {
+            "\"Trussel mot ansatt\r\nved utgangsdør\""
+        } else {
+            "Glatt gulv"
+        };
+        text.push_str(&format!(
+            "A-{i};Helse og velferd;0{}.02.2025;{desc}\r\n",
+            i % 9 + 1
+        ));
+    }
+    // Records 1, 4, 7 and 10 span two lines: the eleventh record is row 12, line 16.
+    text.push_str("A-11;Helse og velferd;31.02.2025;Glatt gulv\r\n");
+    p.write("avvik.csv", cp1252(&text));
+    let data = p.ingest();
+    let d = &data.data_quality[0];
+    assert_eq!((d.row, d.line), (12, Some(16)));
+    let out = ikrapport(&["validate", p.path().to_str().unwrap()]);
+    assert!(
+        out.stdout.contains("avvik.csv rad 12 (linje 16), «Meldt dato» = «31.02.2025»: avvist – datoen finnes ikke i kalenderen"),
+        "{}",
+        out.stdout
+    );
+    let json = ikrapport(&["validate", p.path().to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["data_quality"][0]["row"], 12);
+    assert_eq!(v["data_quality"][0]["line"], 16);
+    // Where row and line agree, only the row is shown.
+    let q = Project::new();
+    q.write(
+        "avvik.csv",
+        format!("{DEV_HEADER}1;Helse;Nord;31.02.2025;;Avvik\n"),
+    );
+    let out = ikrapport(&["validate", q.path().to_str().unwrap()]);
+    assert!(
+        out.stdout.contains("avvik.csv rad 2, «Meldt dato»"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// A codebook that cannot be parsed makes its survey file unusable, naming the codebook;
+/// `validate` still reports every other file.
+#[test]
+fn a_broken_codebook_makes_only_its_survey_unusable() {
+    let p = Project::new();
+    p.write(
+        "avvik.csv",
+        format!("{DEV_HEADER}1;Helse;Nord;02.01.2025;;Avvik\n"),
+    );
+    p.write(
+        "ros-undersokelse.csv",
+        "Svar-ID;Sektor;Hvor mange ROS-analyser har du deltatt i det siste året?\n1;Helse;1-5\n",
+    );
+    p.write(
+        "ros-undersokelse-kodebok.toml",
+        "survey = \"ros\"\n[[question]]\nid = \"ros_count\"\nkind = \"bånd\"\n",
+    );
+    let out = ikrapport(&["validate", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("Fil: avvik.csv"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Rader: 1 lest, 1 beholdt"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("KAN IKKE BRUKES: Spørreundersøkelsen «ros-undersokelse.csv» kan ikke leses fordi kodeboken ikke kan brukes"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("ros-undersokelse-kodebok.toml"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("linje 4"), "{}", out.stdout);
+}
+
+/// A config file that cannot be read is the user's to fix (exit 1), with its path.
+#[test]
+fn an_unreadable_config_is_exit_1_with_the_path() {
+    let p = Project::new();
+    p.write(
+        "avvik.csv",
+        format!("{DEV_HEADER}1;Helse;Nord;02.01.2025;;Avvik\n"),
+    );
+    std::fs::create_dir(p.path().join("ikrapport.toml")).unwrap();
+    let out = ikrapport(&["validate", p.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("ikrapport.toml"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Kunne ikke lese konfigurasjonsfila"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A panic is ikrapport's bug: exit 3, one paragraph, and with -v where it happened.
+#[test]
+fn a_bug_is_an_internal_error_whose_place_verbose_shows() {
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_ikrapport"))
+            .args(args)
+            .env("IKRAPPORT_TEST_PANIC", "1")
+            .output()
+            .unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        )
+    };
+    let (code, err) = run(&["validate", "sample-data"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.starts_with("Feil: intern feil (a test asked for a panic)"),
+        "{err}"
+    );
+    assert!(err.contains("Kjør med -v"), "{err}");
+    assert!(!err.contains("src/cli/mod.rs"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let (code, err) = run(&["validate", "sample-data", "-v", "--lang", "en"]);
+    assert_eq!(code, Some(3));
+    assert!(err.contains("Where in the code: src/cli/mod.rs:"), "{err}");
+}

@@ -7,4 +7,5 @@ mod cli;
 mod generate;
 mod ingest_bad_files;
 mod ingest_formats;
+mod registry;
 mod robustness;

@@ -3,6 +3,7 @@
 //! whole-file error or has every row accounted for (read = kept + rejected).
 
 use crate::util::{Project, sample_data};
+use ikrapport::SourceKind;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
 const PIECES: &[&str] = &[
@@ -115,13 +116,27 @@ fn random_and_mangled_files_never_panic_and_every_row_is_accounted_for() {
             let data = project
                 .ingest()
                 .expect("ingest returns per-file errors, not Err");
-            for f in &data.files {
-                if f.error.is_none() {
+            let kept: usize = data
+                .files
+                .iter()
+                .filter(|f| f.error.is_none() && f.source != Some(SourceKind::Survey))
+                .map(|f| {
                     assert_eq!(f.rows_read, f.rows_kept + f.rows_rejected, "{}", f.file);
-                }
+                    f.rows_kept
+                })
+                .sum();
+            // Every kept row is in a canonical table, and nothing else is.
+            let in_tables: usize = SourceKind::ALL
+                .iter()
+                .filter(|k| **k != SourceKind::Survey)
+                .map(|k| data.table(*k).height())
+                .sum();
+            assert_eq!(kept, in_tables);
+            // The analytics run on whatever was usable, or fail with a message the user
+            // can act on: never an internal error.
+            if let Err(e) = project.analyse(&data, &Default::default()) {
+                assert!(!e.is_internal(), "round {round}: internal error: {e}");
             }
-            // The analytics run on whatever was usable, or fail with a message.
-            let _ = project.analyse(&data, &Default::default());
             data.files.len()
         });
         assert!(outcome.is_ok(), "round {round} panicked");

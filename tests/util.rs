@@ -49,10 +49,25 @@ pub struct Out {
     pub stderr: String,
 }
 
-/// Run `ikrapport` with arguments.
+/// Run `ikrapport` with arguments. A `run` without `--out` writes into a temporary
+/// folder of its own (deleted afterwards), never into the repository, so that tests can
+/// run at the same time.
 pub fn ikrapport(args: &[&str]) -> Out {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("out");
+    let mut args: Vec<&str> = args.to_vec();
+    if args.first() == Some(&"run") && !args.contains(&"--out") {
+        args.push("--out");
+        args.push(out.to_str().expect("utf-8 temp path"));
+    }
+    run_in(Path::new("."), &args)
+}
+
+/// Run `ikrapport` in the working directory `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Out {
     let o = Command::new(env!("CARGO_BIN_EXE_ikrapport"))
         .args(args)
+        .current_dir(dir)
         .output()
         .expect("run ikrapport");
     Out {
@@ -60,6 +75,45 @@ pub fn ikrapport(args: &[&str]) -> Out {
         stdout: String::from_utf8_lossy(&o.stdout).into(),
         stderr: String::from_utf8_lossy(&o.stderr).into(),
     }
+}
+
+/// The data records of an input file, counted by the test itself rather than by
+/// ikrapport: non-blank records (CSV, decoded as UTF-8 or Windows-1252) or non-blank
+/// rows (a workbook's sheet) below the header row.
+pub fn count_records(path: &Path, sheet: Option<&str>, header_row: u64) -> usize {
+    let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+    if ext == "xlsx" {
+        use calamine::Reader;
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).expect("workbook");
+        let range = wb.worksheet_range(sheet.expect("sheet")).expect("sheet");
+        let first = range.start().map_or(0, |(r, _)| r as u64);
+        return range
+            .rows()
+            .enumerate()
+            .filter(|(i, _)| first + *i as u64 + 1 > header_row)
+            .filter(|(_, r)| r.iter().any(|c| !c.to_string().trim().is_empty()))
+            .count();
+    }
+    let bytes = std::fs::read(path).expect("read");
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned(),
+    };
+    let delim = if text.lines().next().unwrap_or("").contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes())
+        .records()
+        .flatten()
+        .skip(header_row as usize)
+        .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
+        .count()
 }
 
 /// Encode text as Windows-1252 (what Norwegian Excel writes for "CSV (semikolonseparert)").

@@ -45,6 +45,11 @@ enum Command {
 
 /// Run the CLI and return the exit code.
 pub fn main() -> i32 {
+    // Debug builds only: lets the tests check how a bug in ikrapport is reported.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("IKRAPPORT_TEST_PANIC").is_some() {
+        panic!("a test asked for a panic");
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
