@@ -6,6 +6,7 @@
 use super::frame::{Col, dates, f64s, frame, strs};
 use super::{Params, WHOLE};
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::stats::{mann_kendall::mann_kendall, spc};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
@@ -112,7 +113,7 @@ fn exposure(units: &DataFrame) -> Result<BTreeMap<Key, f64>> {
 
 /// `deviation_spc`: the Laney u′ chart of the monthly deviation rate per sector and for
 /// the whole municipality.
-pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
+pub fn spc(dev: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> {
     let (counts, span) = monthly_counts(dev)?;
     let exp = exposure(units)?;
     // One result row per (municipality, sector, month).
@@ -128,7 +129,7 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
         lcl: Option<f64>,
         sigma_z: Option<f64>,
         signal: Option<&'static str>,
-        note: Option<&'static str>,
+        note: Option<String>,
     }
     let mut rows: Vec<Row> = Vec::new();
     for ((knr, sector), by_month) in &counts {
@@ -143,8 +144,8 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
             .unwrap_or(1.0);
         let chart = spc::laney_u_prime(&series, &vec![e; series.len()]);
         let note = chart.no_limits.map(|n| match n {
-            spc::NoLimits::TooFewPoints => "for få punkter for kontrollgrenser (under 12 måneder)",
-            spc::NoLimits::NoEvents => "ingen avvik i perioden",
+            spc::NoLimits::TooFewPoints => tr!(lang, "note-spc-too-few-points"),
+            spc::NoLimits::NoEvents => tr!(lang, "note-spc-no-events"),
         });
         for (i, m) in (first..=last).enumerate() {
             rows.push(Row {
@@ -159,7 +160,7 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
                 lcl: chart.lcl[i],
                 sigma_z: chart.sigma_z,
                 signal: chart.signal[i].map(|s| s.as_str()),
-                note,
+                note: note.clone(),
             });
         }
     }
@@ -178,14 +179,14 @@ pub fn spc(dev: &DataFrame, units: &DataFrame) -> Result<DataFrame> {
         Col::F64("lcl", num(&|r| r.lcl)),
         Col::F64("sigma_z", num(&|r| r.sigma_z)),
         Col::Str("signal", text(&|r| r.signal)),
-        Col::Str("note", text(&|r| r.note)),
+        Col::Str("note", text(&|r| r.note.as_deref())),
     ])
 }
 
 /// `deviation_trend`: Mann-Kendall and Sen's slope of yearly counts per sector × category
 /// (plus category `alle`) over the last `trend_years` years up to the report year (not
 /// before the municipality's first year of data).
-pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
+pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> {
     let (knr, sector, category) = (
         str_col(dev, "kommunenummer")?,
         str_col(dev, "sector")?,
@@ -235,7 +236,7 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
         mk: crate::stats::mann_kendall::MannKendall,
         p_value: Option<f64>,
         direction: &'static str,
-        note: Option<&'static str>,
+        note: Option<String>,
         first: i64,
     }
     let mut rows: Vec<Row> = Vec::new();
@@ -259,9 +260,7 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
             mk,
             p_value,
             direction,
-            note: (!testable).then_some(
-                "for få år til å teste trend (under 4); stigningstallet er likevel oppgitt",
-            ),
+            note: (!testable).then(|| tr!(lang, "note-trend-too-few-years")),
             first: start as i64,
         });
     }
@@ -281,7 +280,7 @@ pub fn trend(dev: &DataFrame, params: &Params) -> Result<DataFrame> {
         Col::F64("p_value", rows.iter().map(|r| r.p_value).collect()),
         Col::F64("sens_slope", rows.iter().map(|r| r.mk.sens_slope).collect()),
         Col::Str("direction", text(&|r| Some(r.direction))),
-        Col::Str("note", text(&|r| r.note)),
+        Col::Str("note", text(&|r| r.note.as_deref())),
         Col::Int("first_year", rows.iter().map(|r| Some(r.first)).collect()),
         Col::Int(
             "last_year",

@@ -307,14 +307,15 @@ const KS: &[&str] = &["kommunenummer", "sector"];
 fn run_monthly(cat: &Catalog, _: &Config, _: &Params) -> Result<DataFrame> {
     deviations::monthly(&cat.get_or_empty("deviations"))
 }
-fn run_spc(cat: &Catalog, _: &Config, _: &Params) -> Result<DataFrame> {
+fn run_spc(cat: &Catalog, c: &Config, _: &Params) -> Result<DataFrame> {
     deviations::spc(
         &cat.get_or_empty("deviations"),
         &cat.get_or_empty("units_current"),
+        c.language,
     )
 }
-fn run_trend(cat: &Catalog, _: &Config, p: &Params) -> Result<DataFrame> {
-    deviations::trend(&cat.get_or_empty("deviations"), p)
+fn run_trend(cat: &Catalog, c: &Config, p: &Params) -> Result<DataFrame> {
+    deviations::trend(&cat.get_or_empty("deviations"), p, c.language)
 }
 
 const RUST_TABLES: &[RustTable] = &[

@@ -3,12 +3,13 @@
 //! the error (04-cli-and-scale.md: 0 ok, 1 bad input, 2 usage, 3 internal).
 
 mod generate;
+mod help;
 mod init;
 mod query;
 mod run;
 mod validate;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use ikrapport::{Error, Lang, tr};
 
 /// ikrapport: årsrapport for internkontroll (kommuneloven § 25-1 og § 25-2) fra avvik,
@@ -50,7 +51,11 @@ pub fn main() -> i32 {
     if std::env::var_os("IKRAPPORT_TEST_PANIC").is_some() {
         panic!("a test asked for a panic");
     }
-    let cli = match Cli::try_parse() {
+    let args: Vec<String> = std::env::args().collect();
+    let parsed = help::localize(Cli::command(), help::lang_of(&args))
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {

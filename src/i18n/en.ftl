@@ -202,6 +202,12 @@ validate-summary = Summary: { $files ->
    *[other] rows
     } read, { $kept } kept, { $rejected } rejected.
 
+## Merknader i resultattabeller
+
+note-spc-too-few-points = too few points for control limits (under 12 months)
+note-spc-no-events = no deviations in the period
+note-trend-too-few-years = too few years to test for a trend (under 4); the slope is still given
+
 ## Columns (headings in tables and spreadsheets)
 
 col-kommunenummer = Municipality no.
@@ -380,3 +386,50 @@ table-maturity_indicators = Internal control indicators
 table-inspections_summary = Inspections and audits
 table-benchmark = Comparison of municipalities
 table-data_quality = Data quality
+
+## Help texts (--help)
+
+help-main = ikrapport: the annual report on internal control (kommuneloven § 25-1 and § 25-2) from deviations, ROS registers, surveys, maturity self-assessments and inspections.
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-heading-usage = Usage:
+help-default = [default: { $value }]
+help-flag-help = Print help
+help-flag-version = Print version
+help-global-lang = Language of messages and report: nb (bokmål), nn (nynorsk) or en.
+help-global-quiet = Print nothing but errors.
+help-global-verbose = Print time spent per file and per table to stderr.
+help-run = Read, analyse and write the report for a project folder.
+help-validate = Read the files and show what was found in each, and which rows were rejected.
+help-query = Run SQL on the canonical tables and the result tables.
+help-generate = Make synthetic data for all six sources (the same --seed gives the same files).
+help-init = Make a new project folder with config, codebook and example files.
+help-run-folder = The project folder.
+help-run-strict = Exit with an error code when a row is rejected.
+help-run-year = Report year (default: the last complete year in the data).
+help-run-as_of = The date «open» and «overdue» are judged against (default 31 December of the report year).
+help-run-focus = The kommunenummer to highlight in comparisons.
+help-run-survey = The name of the survey to use (default: the latest wave).
+help-run-queries = More folders of *.sql.
+help-run-out = Output folder (default out/arsrapport-<year>).
+help-validate-folder = The project folder.
+help-validate-json = Print the result as one JSON document.
+help-validate-strict = Exit with an error code when a row is rejected.
+help-validate-limit = How many data-quality rows to show (JSON has all).
+help-query-args = The project folder (default sample-data) and/or the SQL query. A single argument is the query.
+help-query-file = Read the query from a file (e.g. queries/deviation_counts.sql).
+help-query-format = Output format: table, csv or json.
+help-query-year = Report year (default: the last complete year in the data).
+help-query-as_of = The date «open» and «overdue» are judged against (default 31 December of the report year).
+help-query-queries = More folders of *.sql.
+help-query-limit = Most rows shown as a table.
+help-generate-out = The folder the data is written to.
+help-generate-profile = kommune (one municipality, ~100,000 inhabitants) or national (many municipalities).
+help-generate-seed = Seed of the random numbers: the same seed gives the same files, byte for byte.
+help-generate-municipalities = Number of municipalities (national).
+help-generate-years = Number of years of deviations and inspections.
+help-generate-last_year = The last year in the data.
+help-generate-population = Population (kommune; default 100,000), or the largest population of the made-up municipalities (national; default 120,000).
+help-generate-reference = CSV with kommunenummer, kommune, fylke and innbyggere to take names and populations from (national), e.g. ../shared/reference/municipalities-2025.csv.
+help-init-folder = The folder to make (if it exists, only missing files are written).

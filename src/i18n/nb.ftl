@@ -200,6 +200,12 @@ validate-summary = Sammendrag: { $files ->
    *[other] rader
     } lest, { $kept } beholdt, { $rejected } avvist.
 
+## Merknader i resultattabeller
+
+note-spc-too-few-points = for få punkter for kontrollgrenser (under 12 måneder)
+note-spc-no-events = ingen avvik i perioden
+note-trend-too-few-years = for få år til å teste trend (under 4); stigningstallet er likevel oppgitt
+
 ## Kolonner (overskrifter i tabeller og regneark)
 
 col-kommunenummer = Kommunenr.
@@ -378,3 +384,50 @@ table-maturity_indicators = Indikatorer for internkontroll
 table-inspections_summary = Tilsyn og revisjoner
 table-benchmark = Sammenligning av kommuner
 table-data_quality = Datakvalitet
+
+## Hjelpetekster (--help)
+
+help-main = ikrapport: årsrapport for internkontroll (kommuneloven § 25-1 og § 25-2) fra avvik, ROS-register, spørreundersøkelser, modenhetsvurderinger og tilsyn.
+help-heading-commands = Kommandoer
+help-heading-arguments = Argumenter
+help-heading-options = Valg
+help-heading-usage = Bruk:
+help-default = [standard: { $value }]
+help-flag-help = Vis hjelp
+help-flag-version = Vis versjon
+help-global-lang = Språk for meldinger og rapport: nb (bokmål), nn (nynorsk) eller en.
+help-global-quiet = Ingen utskrift utenom feil.
+help-global-verbose = Skriv tidsbruk per fil og per tabell til stderr.
+help-run = Les inn, analyser og skriv rapporten for en prosjektmappe.
+help-validate = Les inn filene og vis hva som ble funnet i hver, og hvilke rader som ble avvist.
+help-query = Kjør SQL mot de kanoniske tabellene og resultattabellene.
+help-generate = Lag syntetiske data for alle seks kilder (samme --seed gir samme filer).
+help-init = Lag en ny prosjektmappe med oppsett, kodebok og eksempelfiler.
+help-run-folder = Prosjektmappa.
+help-run-strict = Avslutt med feilkode når en rad er avvist.
+help-run-year = Rapportår (standard: siste hele år i dataene).
+help-run-as_of = Datoen «åpen» og «forfalt» vurderes mot (standard 31.12. i rapportåret).
+help-run-focus = Kommunenummeret som skal framheves i sammenligninger.
+help-run-survey = Navnet på undersøkelsen som skal brukes (standard: siste runde).
+help-run-queries = Flere mapper med *.sql.
+help-run-out = Utmappe (standard out/arsrapport-<år>).
+help-validate-folder = Prosjektmappa.
+help-validate-json = Skriv resultatet som ett JSON-dokument.
+help-validate-strict = Avslutt med feilkode når en rad er avvist.
+help-validate-limit = Hvor mange datakvalitetsrader som vises (JSON har alle).
+help-query-args = Prosjektmappa (standard sample-data) og/eller SQL-spørringen. Er det bare ett argument, er det spørringen.
+help-query-file = Les spørringen fra en fil (f.eks. queries/deviation_counts.sql).
+help-query-format = Utformat: table, csv eller json.
+help-query-year = Rapportår (standard: siste hele år i dataene).
+help-query-as_of = Datoen «åpen» og «forfalt» vurderes mot (standard 31.12. i rapportåret).
+help-query-queries = Flere mapper med *.sql.
+help-query-limit = Maks antall rader i tabellvisning.
+help-generate-out = Mappa dataene skrives til.
+help-generate-profile = kommune (én kommune, ~100 000 innbyggere) eller national (mange kommuner).
+help-generate-seed = Frø for tilfeldige tall: samme frø gir samme filer, byte for byte.
+help-generate-municipalities = Antall kommuner (national).
+help-generate-years = Antall år med avvik og tilsyn.
+help-generate-last_year = Siste år i dataene.
+help-generate-population = Folketall (kommune; standard 100 000), eller største folketall blant de oppdiktede kommunene (national; standard 120 000).
+help-generate-reference = CSV med kommunenummer, kommune, fylke og innbyggere å hente navn og folketall fra (national), f.eks. ../shared/reference/municipalities-2025.csv.
+help-init-folder = Mappa som skal lages (finnes den, skrives bare filer som mangler).

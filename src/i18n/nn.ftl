@@ -199,6 +199,12 @@ validate-summary = Samandrag: { $files ->
    *[other] rader
     } lesne, { $kept } haldne på, { $rejected } avviste.
 
+## Merknader i resultattabeller
+
+note-spc-too-few-points = for få punkt for kontrollgrenser (under 12 månader)
+note-spc-no-events = ingen avvik i perioden
+note-trend-too-few-years = for få år til å teste trend (under 4); stigingstalet er likevel oppgjeve
+
 ## Kolonnar (overskrifter i tabellar og rekneark)
 
 col-kommunenummer = Kommunenr.
@@ -377,3 +383,50 @@ table-maturity_indicators = Indikatorar for internkontroll
 table-inspections_summary = Tilsyn og revisjonar
 table-benchmark = Samanlikning av kommunar
 table-data_quality = Datakvalitet
+
+## Hjelpetekstar (--help)
+
+help-main = ikrapport: årsrapport for internkontroll (kommunelova § 25-1 og § 25-2) frå avvik, ROS-register, spørjeundersøkingar, modenheitsvurderingar og tilsyn.
+help-heading-commands = Kommandoar
+help-heading-arguments = Argument
+help-heading-options = Val
+help-heading-usage = Bruk:
+help-default = [standard: { $value }]
+help-flag-help = Vis hjelp
+help-flag-version = Vis versjon
+help-global-lang = Språk for meldingar og rapport: nb (bokmål), nn (nynorsk) eller en.
+help-global-quiet = Ingen utskrift utanom feil.
+help-global-verbose = Skriv tidsbruk per fil og per tabell til stderr.
+help-run = Les inn, analyser og skriv rapporten for ei prosjektmappe.
+help-validate = Les inn filene og vis kva som vart funne i kvar, og kva rader som vart avviste.
+help-query = Køyr SQL mot dei kanoniske tabellane og resultattabellane.
+help-generate = Lag syntetiske data for alle seks kjeldene (same --seed gjev same filer).
+help-init = Lag ei ny prosjektmappe med oppsett, kodebok og eksempelfiler.
+help-run-folder = Prosjektmappa.
+help-run-strict = Avslutt med feilkode når ei rad er avvist.
+help-run-year = Rapportår (standard: siste heile år i dataa).
+help-run-as_of = Datoen «open» og «forfallen» blir vurderte mot (standard 31.12. i rapportåret).
+help-run-focus = Kommunenummeret som skal framhevast i samanlikningar.
+help-run-survey = Namnet på undersøkinga som skal brukast (standard: siste runde).
+help-run-queries = Fleire mapper med *.sql.
+help-run-out = Utmappe (standard out/arsrapport-<år>).
+help-validate-folder = Prosjektmappa.
+help-validate-json = Skriv resultatet som eitt JSON-dokument.
+help-validate-strict = Avslutt med feilkode når ei rad er avvist.
+help-validate-limit = Kor mange datakvalitetsrader som blir viste (JSON har alle).
+help-query-args = Prosjektmappa (standard sample-data) og/eller SQL-spørjinga. Er det berre eitt argument, er det spørjinga.
+help-query-file = Les spørjinga frå ei fil (t.d. queries/deviation_counts.sql).
+help-query-format = Utformat: table, csv eller json.
+help-query-year = Rapportår (standard: siste heile år i dataa).
+help-query-as_of = Datoen «open» og «forfallen» blir vurderte mot (standard 31.12. i rapportåret).
+help-query-queries = Fleire mapper med *.sql.
+help-query-limit = Maks tal på rader i tabellvising.
+help-generate-out = Mappa dataa blir skrivne til.
+help-generate-profile = kommune (éin kommune, ~100 000 innbyggjarar) eller national (mange kommunar).
+help-generate-seed = Frø for tilfeldige tal: same frø gjev same filer, byte for byte.
+help-generate-municipalities = Tal på kommunar (national).
+help-generate-years = Tal på år med avvik og tilsyn.
+help-generate-last_year = Siste år i dataa.
+help-generate-population = Folketal (kommune; standard 100 000), eller største folketal blant dei oppdikta kommunane (national; standard 120 000).
+help-generate-reference = CSV med kommunenummer, kommune, fylke og innbyggere å hente namn og folketal frå (national), t.d. ../shared/reference/municipalities-2025.csv.
+help-init-folder = Mappa som skal lagast (finst ho, blir berre filer som manglar skrivne).
