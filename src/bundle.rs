@@ -1,25 +1,394 @@
-//! The only module that writes report output. Everything goes to a temporary folder
-//! next to the target, renamed into place at the end, so a failed run never leaves a
-//! half-written report where the last good one was (03-report.md, "Safety").
+//! The only module that writes report output: the bundle folder of 03-report.md.
+//! Everything is written to a staging folder next to the target and renamed into place
+//! at the end, so a failed run never leaves half a report where the last good one was;
+//! a folder that ikrapport did not make is never replaced.
 //!
-//! Today it writes the canonical input tables as Parquet (`data/<name>.parquet`, not
-//! suppressed: they are the user's own data); the rendered bundle (HTML, Markdown,
-//! charts, CSV/XLSX with disclosure control, manifest) builds on this.
+//! ```text
+//! <out>/index.html, sektor/<slug>.html, report.md, report.docx
+//!       charts/<id>.svg + .png, tables/<name>.csv, tables.xlsx
+//!       data/<name>.parquet, data-quality.csv, manifest.json
+//! ```
+//!
+//! Every file but `manifest.json`'s `generated_at` is the same bytes on a rerun.
 
 use crate::analytics::Results;
+use crate::analytics::registry::{Maker, Origin};
+use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::ingest::Ingested;
+use crate::render;
+use crate::report::{self, Document, privacy::Masked};
 use crate::source::SourceKind;
-use polars::prelude::*;
-use std::path::Path;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// The marker file of a bundle folder (ingestion skips folders that have it).
 pub use crate::ingest::BUNDLE_MARKER as MARKER;
 
-/// Write the canonical tables to `<out>/data/<name>.parquet` through a temporary folder
-/// renamed into place, so a failed run never leaves half a folder where the last good one
-/// was (03-report.md, "Safety").
-pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -> Result<()> {
-    // Only a previous bundle may be replaced: never delete a folder the user made.
+/// Which outputs to write (`--format`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formats {
+    pub html: bool,
+    pub md: bool,
+    pub docx: bool,
+    pub csv: bool,
+    pub xlsx: bool,
+    pub parquet: bool,
+    pub charts: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            html: true,
+            md: true,
+            docx: true,
+            csv: true,
+            xlsx: true,
+            parquet: true,
+            charts: true,
+        }
+    }
+}
+
+impl Formats {
+    /// Parse `all` or a comma-separated list (`html,xlsx`).
+    pub fn parse(s: &str, lang: Lang) -> Result<Formats> {
+        let mut f = Formats {
+            html: false,
+            md: false,
+            docx: false,
+            csv: false,
+            xlsx: false,
+            parquet: false,
+            charts: false,
+        };
+        for part in s.split(',').map(|p| p.trim().to_lowercase()) {
+            match part.as_str() {
+                "all" | "alle" => f = Formats::default(),
+                "html" => f.html = true,
+                "md" | "markdown" => f.md = true,
+                "docx" | "word" => f.docx = true,
+                "csv" => f.csv = true,
+                "xlsx" | "excel" => f.xlsx = true,
+                "parquet" => f.parquet = true,
+                "charts" | "png" | "svg" => f.charts = true,
+                other => {
+                    return Err(Error::Usage(tr!(
+                        lang,
+                        "bundle-unknown-format",
+                        format = other
+                    )));
+                }
+            }
+        }
+        Ok(f)
+    }
+}
+
+/// What the caller gets back: where the report is, and what went into it.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub out: PathBuf,
+    /// Relative paths of every file written, in order.
+    pub files: Vec<String>,
+}
+
+/// Stages, for a progress bar.
+pub const STAGES: &[&str] = &["charts", "html", "md", "docx", "tables", "data", "manifest"];
+
+fn sha256(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A file being staged: relative path and bytes.
+struct Staged {
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl Staged {
+    fn add(&mut self, rel: impl Into<String>, bytes: Vec<u8>) {
+        self.files.push((rel.into(), bytes));
+    }
+}
+
+/// Everything the bundle is made from.
+pub struct Parts<'a> {
+    pub project: &'a Path,
+    pub data: &'a Ingested,
+    pub results: &'a Results,
+    pub config: &'a Config,
+    pub doc: &'a Document,
+    pub lang: Lang,
+    pub formats: &'a Formats,
+    /// The report definition's origin and text (lineage).
+    pub definition: (&'a Path, &'a str),
+}
+
+/// Every result table, all municipalities, through disclosure control.
+pub fn masked_results(results: &Results, threshold: i64) -> BTreeMap<String, Masked> {
+    let mut out = BTreeMap::new();
+    for name in &results.results {
+        if let Some(df) = results.table(name) {
+            let metas = results.registry.columns_of(name, df);
+            out.insert(name.clone(), report::privacy::mask(df, &metas, threshold));
+        }
+    }
+    out
+}
+
+/// Make the bundle's files in memory. `progress` is told each stage as it starts.
+fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
+    let mut st = Staged { files: Vec::new() };
+    let lang = p.lang;
+    let threshold = p.config.disclosure_threshold;
+    let f = p.formats;
+    let figures = p.doc.figures();
+    if f.charts || f.docx {
+        progress("charts");
+    }
+    if f.charts {
+        // PNG encoding is the costly part: one chart per core.
+        let imgs: Vec<(String, String, Vec<u8>)> = figures
+            .par_iter()
+            .map(|fig| (fig.chart.id.clone(), fig.chart.svg(), fig.chart.png()))
+            .collect();
+        for (id, svg, png) in imgs {
+            st.add(format!("charts/{id}.svg"), svg.into_bytes());
+            st.add(format!("charts/{id}.png"), png);
+        }
+    }
+    let sectors: Vec<(String, String)> = p
+        .doc
+        .pages
+        .iter()
+        .skip(1)
+        .map(|pg| (pg.title.clone(), pg.slug.clone()))
+        .collect();
+    if f.html {
+        progress("html");
+        for (i, page) in p.doc.pages.iter().enumerate() {
+            if i == 0 {
+                st.add(
+                    "index.html",
+                    render::html::page(p.doc, page, &sectors, "").into_bytes(),
+                );
+            } else {
+                st.add(
+                    format!("sektor/{}.html", page.slug),
+                    render::html::page(p.doc, page, &sectors, "../").into_bytes(),
+                );
+            }
+        }
+    }
+    if f.md {
+        progress("md");
+        st.add("report.md", render::md::document(p.doc).into_bytes());
+    }
+    if f.docx {
+        progress("docx");
+        st.add("report.docx", render::docx::document(p.doc)?);
+    }
+    let masked = masked_results(p.results, threshold);
+    if f.csv || f.xlsx {
+        progress("tables");
+    }
+    let mut sheets = Vec::new();
+    for name in &p.results.results {
+        let Some(m) = masked.get(name) else { continue };
+        let metas = p.results.registry.columns_of(name, &m.df);
+        if f.csv {
+            let bytes = render::csv::write(m, &metas, threshold);
+            if name == "data_quality" {
+                st.add("data-quality.csv", bytes.clone());
+            }
+            st.add(format!("tables/{name}.csv"), bytes);
+        }
+        sheets.push(render::xlsx::Sheet {
+            title: p.results.registry.title(name, lang),
+            table: m,
+            metas,
+        });
+    }
+    if f.xlsx {
+        st.add(
+            "tables.xlsx",
+            render::xlsx::write(&sheets, lang, threshold, p.results.params.year)?,
+        );
+    }
+    let inputs = inputs(p)?;
+    if f.parquet {
+        progress("data");
+        let params = parameters(p);
+        let input_hashes = serde_json::to_string(
+            &inputs
+                .iter()
+                .map(|i| (i["path"].clone(), i["sha256"].clone()))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default();
+        let base = |table: &str| -> Vec<(String, String)> {
+            vec![
+                ("ikrapport.version".into(), env!("CARGO_PKG_VERSION").into()),
+                ("ikrapport.table".into(), table.into()),
+                ("ikrapport.inputs".into(), input_hashes.clone()),
+                ("ikrapport.parameters".into(), params.to_string()),
+            ]
+        };
+        for k in SourceKind::ALL {
+            if let Some(df) = p.data.tables.get(&k) {
+                let mut meta = base(k.table_name());
+                meta.push(("ikrapport.made_by".into(), "ingest".into()));
+                st.add(
+                    format!("data/{}.parquet", k.table_name()),
+                    render::parquet::write(df, &meta)?,
+                );
+            }
+        }
+        for name in &p.results.results {
+            let Some(m) = masked.get(name) else { continue };
+            let mut meta = base(name);
+            meta.extend(made_by(p.results, name));
+            let hidden: Vec<&String> = m.hidden.keys().collect();
+            meta.push((
+                "ikrapport.suppressed".into(),
+                serde_json::json!({ "threshold": threshold, "columns": hidden }).to_string(),
+            ));
+            st.add(
+                format!("data/{name}.parquet"),
+                render::parquet::write(&m.df, &meta)?,
+            );
+        }
+    }
+    progress("manifest");
+    let manifest = manifest(p, &st, inputs);
+    st.add(
+        "manifest.json",
+        serde_json::to_vec_pretty(&manifest).unwrap_or_default(),
+    );
+    Ok(st)
+}
+
+/// How a table was made, for its Parquet footer and the manifest.
+fn made_by(results: &Results, name: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    match results.registry.get(name).map(|t| &t.maker) {
+        Some(Maker::Sql { sql, origin }) => {
+            out.push(("ikrapport.made_by".into(), "sql".into()));
+            out.push((
+                "ikrapport.query_file".into(),
+                match origin {
+                    Origin::BuiltIn => format!("queries/{name}.sql (built-in)"),
+                    Origin::File(p) => p.display().to_string(),
+                },
+            ));
+            out.push(("ikrapport.query_sha256".into(), sha256(sql.as_bytes())));
+            out.push(("ikrapport.query".into(), sql.clone()));
+        }
+        Some(Maker::Rust { .. }) => {
+            out.push((
+                "ikrapport.made_by".into(),
+                format!("rust:analytics::{name}"),
+            ));
+        }
+        _ => out.push(("ikrapport.made_by".into(), "ingest".into())),
+    }
+    if let Some(r) = results.reads.get(name) {
+        out.push(("ikrapport.reads".into(), r.join(",")));
+    }
+    out
+}
+
+fn parameters(p: &Parts) -> serde_json::Value {
+    let pr = &p.results.params;
+    serde_json::json!({
+        "year": pr.year,
+        "as_of": pr.as_of.format("%Y-%m-%d").to_string(),
+        "language": p.lang.code(),
+        "focus": pr.focus,
+        "survey": pr.survey,
+        "trend_years": pr.trend_years,
+        "risk_top_n": pr.risk_top_n,
+        "disclosure_threshold": p.config.disclosure_threshold,
+        "scale_max": p.config.scale_max,
+        "risk": {
+            "measure_threshold": p.config.risk.measure_threshold,
+            "law_breach_requires_measure": p.config.risk.law_breach_requires_measure,
+            "green_max": p.config.risk.green_max,
+            "yellow_max": p.config.risk.yellow_max,
+        },
+    })
+}
+
+/// Each input file: path, size, sha256, rows read and rejected.
+fn inputs(p: &Parts) -> Result<Vec<serde_json::Value>> {
+    p.data
+        .files
+        .iter()
+        .map(|f| {
+            let path = p.project.join(&f.file);
+            let bytes = std::fs::read(&path).map_err(|e| Error::read(p.lang, &path, e))?;
+            Ok(serde_json::json!({
+                "path": f.file,
+                "source": f.source.map(|s| s.table_name()),
+                "bytes": bytes.len(),
+                "sha256": sha256(&bytes),
+                "rows_read": f.rows_read,
+                "rows_kept": f.rows_kept,
+                "rows_rejected": f.rows_rejected,
+                "warnings": f.warnings,
+            }))
+        })
+        .collect()
+}
+
+fn manifest(p: &Parts, st: &Staged, inputs: Vec<serde_json::Value>) -> serde_json::Value {
+    let tables: Vec<serde_json::Value> = p
+        .results
+        .results
+        .iter()
+        .map(|name| {
+            let made: BTreeMap<String, String> = made_by(p.results, name)
+                .into_iter()
+                .filter(|(k, _)| k != "ikrapport.query")
+                .map(|(k, v)| (k.trim_start_matches("ikrapport.").to_string(), v))
+                .collect();
+            serde_json::json!({
+                "table": name,
+                "rows": p.results.table(name).map_or(0, |d| d.height()),
+                "made_by": made.get("made_by"),
+                "query_file": made.get("query_file"),
+                "query_sha256": made.get("query_sha256"),
+                "reads": p.results.reads.get(name),
+            })
+        })
+        .collect();
+    let outputs: Vec<serde_json::Value> = st
+        .files
+        .iter()
+        .map(|(rel, bytes)| serde_json::json!({ "path": rel, "bytes": bytes.len(), "sha256": sha256(bytes) }))
+        .collect();
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    serde_json::json!({
+        "engine": { "name": "ikrapport", "version": env!("CARGO_PKG_VERSION") },
+        "generated_at": now,
+        "parameters": parameters(p),
+        "report_definition": {
+            "path": p.definition.0.display().to_string(),
+            "sha256": sha256(p.definition.1.as_bytes()),
+        },
+        "inputs": inputs,
+        "tables": tables,
+        "outputs": outputs,
+    })
+}
+
+/// Check that `out` may be replaced: it does not exist, is empty, or is a bundle.
+fn check_out(out: &Path, lang: Lang) -> Result<()> {
     if out.exists() && !out.join(MARKER).exists() {
         let empty = std::fs::read_dir(out)
             .map(|mut d| d.next().is_none())
@@ -28,6 +397,14 @@ pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -
             return Err(Error::Usage(tr!(lang, "bundle-not-ours", path = out)));
         }
     }
+    Ok(())
+}
+
+/// Write the bundle to `out` through a staging folder renamed into place.
+pub fn write(out: &Path, p: &Parts, progress: &dyn Fn(&str)) -> Result<Written> {
+    let lang = p.lang;
+    check_out(out, lang)?;
+    let staged = stage_files(p, progress)?;
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -41,28 +418,57 @@ pub fn write_canonical(out: &Path, results: &Results, lang: crate::i18n::Lang) -
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&tmp);
-    let data_dir = tmp.join("data");
-    std::fs::create_dir_all(&data_dir).map_err(|e| Error::mkdir(lang, &data_dir, e))?;
-    std::fs::write(tmp.join(MARKER), tr!(lang, "bundle-marker"))
-        .map_err(|e| Error::write(lang, &tmp, e))?;
-    let names: Vec<&str> = SourceKind::ALL
-        .iter()
-        .map(|k| k.table_name())
-        .chain(["data_quality"])
-        .collect();
-    for name in names {
-        let Some(df) = results.table(name) else {
-            continue;
-        };
-        let mut df = df.clone();
-        let path = data_dir.join(format!("{name}.parquet"));
-        let f = std::fs::File::create(&path).map_err(|e| Error::write(lang, &path, e))?;
-        ParquetWriter::new(f)
-            .finish(&mut df)
-            .map_err(|e| Error::polars(path.display().to_string(), e))?;
+    let result = (|| -> Result<()> {
+        std::fs::create_dir_all(&tmp).map_err(|e| Error::mkdir(lang, &tmp, e))?;
+        std::fs::write(tmp.join(MARKER), tr!(lang, "bundle-marker"))
+            .map_err(|e| Error::write(lang, &tmp, e))?;
+        for (rel, bytes) in &staged.files {
+            let path = tmp.join(rel);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| Error::mkdir(lang, dir, e))?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| Error::write(lang, &path, e))?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
     }
+    // Keep the previous bundle until the new one is complete, then swap.
+    let old = parent.join(format!(
+        ".{}.old-{}",
+        out.file_name()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
     if out.exists() {
-        std::fs::remove_dir_all(out).map_err(|e| Error::write(lang, out, e))?;
+        std::fs::rename(out, &old).map_err(|e| Error::write(lang, out, e))?;
     }
-    std::fs::rename(&tmp, out).map_err(|e| Error::write(lang, out, e))
+    if let Err(e) = std::fs::rename(&tmp, out) {
+        // Put the previous bundle back where it was.
+        let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(Error::write(lang, out, e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(Written {
+        out: out.to_path_buf(),
+        files: staged.files.into_iter().map(|(rel, _)| rel).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!(Formats::parse("all", Lang::Nb).unwrap(), Formats::default());
+        let f = Formats::parse("html, xlsx", Lang::Nb).unwrap();
+        assert!(f.html && f.xlsx && !f.docx);
+        let e = Formats::parse("pdf", Lang::Nb).unwrap_err().to_string();
+        assert!(e.contains("«pdf»"), "{e}");
+    }
 }

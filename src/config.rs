@@ -19,6 +19,9 @@ pub const CONFIG_FILE: &str = "ikrapport.toml";
 pub struct Config {
     /// Kommunenummer used where a file has no kommunenummer column.
     pub kommunenummer: Option<String>,
+    /// The municipality's name, in the report's title (else the municipalities table's
+    /// name for the kommunenummer, else the number).
+    pub kommune: Option<String>,
     /// Language of messages and reports.
     pub language: Lang,
     /// Maximum of the risk scales (probability and consequence): 5 by default; 4 and 6
@@ -41,6 +44,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             kommunenummer: None,
+            kommune: None,
             language: Lang::Nb,
             scale_max: 5,
             risk: RiskConfig::default(),

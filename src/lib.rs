@@ -26,11 +26,14 @@ pub mod i18n;
 pub mod analytics;
 pub mod bundle;
 pub mod catalog;
+pub mod chart;
 pub mod config;
 pub mod error;
 pub mod generate;
 pub mod ingest;
 pub mod init;
+pub mod render;
+pub mod report;
 pub mod source;
 pub mod stats;
 

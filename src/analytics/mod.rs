@@ -215,6 +215,7 @@ pub fn base_catalog(
         cat.insert(k.table_name(), df);
     }
     cat.insert("data_quality", data.data_quality_frame());
+    cat.insert("input_files", data.input_files_frame());
     cat.insert("risk_cells", helpers::risk_cells(config)?);
     cat.insert("survey_questions", helpers::survey_questions(codebooks)?);
     let survey = cat.get_or_empty("survey");
@@ -339,8 +340,10 @@ pub fn run(
         .filter(|t| order.contains(&t.name))
         .map(|t| t.name.clone())
         .collect();
-    results.push("data_quality".into());
-    reads.insert("data_quality".into(), vec![]);
+    for t in ["data_quality", "input_files"] {
+        results.push(t.into());
+        reads.insert(t.into(), vec![]);
+    }
     Ok(Results {
         catalog: cat,
         results,

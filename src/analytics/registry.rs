@@ -448,6 +448,17 @@ last_year = "code"
     },
 ];
 
+const INPUT_FILES_META: &str = r#"
+[columns]
+file = "text"
+source = "code"
+format = "code"
+rows_read = "count"
+rows_kept = "count"
+rows_rejected = "count"
+warnings = "count"
+"#;
+
 const DATA_QUALITY_META: &str = r#"
 [columns]
 file = "text"
@@ -485,6 +496,7 @@ pub const SPEC_ORDER: &[&str] = &[
     "inspections_summary",
     "benchmark",
     "data_quality",
+    "input_files",
 ];
 
 /// All result tables: built-in ones and those of the user's query files.
@@ -518,10 +530,14 @@ impl Registry {
                     },
                 }
             } else {
+                let meta = if *name == "input_files" {
+                    INPUT_FILES_META
+                } else {
+                    DATA_QUALITY_META
+                };
                 TableDef {
                     name: name.to_string(),
-                    meta: parse_meta(DATA_QUALITY_META, Path::new(name), 0, Lang::En)
-                        .unwrap_or_default(),
+                    meta: parse_meta(meta, Path::new(name), 0, Lang::En).unwrap_or_default(),
                     maker: Maker::Ingest,
                 }
             };

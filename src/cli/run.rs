@@ -1,38 +1,38 @@
-//! `ikrapport run [folder]`: the whole pipeline as far as it is built: ingest (stopping on
-//! unusable files, and with `--strict` on rejected rows), compute every result table,
-//! write the canonical tables as Parquet to `<out>/data/`, and print what was made. The
-//! rendered bundle (HTML, charts, XLSX) is the next milestone.
+//! `ikrapport run [folder]`: the whole pipeline: ingest (stopping on unusable files, and
+//! with `--strict` on rejected rows), compute every result table, build the report from
+//! its definition, and write the bundle. A progress bar over the stages on a terminal;
+//! one closing line naming the report and the data-quality counts.
 
 use super::{Ctx, num};
+use ikrapport::bundle::{self, Formats};
+use ikrapport::report::{self, definition};
 use ikrapport::{Error, SourceKind, analytics, tr};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Prosjektmappa.
     #[arg(default_value = "sample-data")]
     pub folder: PathBuf,
-    /// Avslutt med feilkode når en rad er avvist.
     #[arg(long)]
     pub strict: bool,
-    /// Rapportår (standard: siste hele år i dataene).
     #[arg(long)]
     pub year: Option<i32>,
-    /// Datoen «åpen» og «forfalt» vurderes mot (standard 31.12. i rapportåret).
     #[arg(long)]
     pub as_of: Option<String>,
-    /// Kommunenummeret som skal framheves i sammenligninger.
     #[arg(long)]
     pub focus: Option<String>,
-    /// Navnet på undersøkelsen som skal brukes (standard: siste runde).
     #[arg(long)]
     pub survey: Option<String>,
-    /// Flere mapper med *.sql.
     #[arg(long)]
     pub queries: Vec<PathBuf>,
-    /// Utmappe (standard out/arsrapport-<år>).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    #[arg(long, default_value = "all")]
+    pub format: String,
 }
 
 /// Parse `--as-of` (`2025-12-31` or `31.12.2025`).
@@ -41,61 +41,137 @@ pub fn parse_as_of(s: &str, lang: ikrapport::Lang) -> ikrapport::Result<chrono::
         .map_err(|_| Error::Usage(tr!(lang, "cli-as-of", value = s)))
 }
 
+/// The progress bar: visible on a terminal only, and silent with -q.
+struct Progress {
+    bar: ProgressBar,
+    lang: ikrapport::Lang,
+}
+
+impl Progress {
+    fn new(ctx: &Ctx, stages: u64) -> Progress {
+        let bar = if ctx.quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let b = ProgressBar::with_draw_target(Some(stages), ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            {
+                b.set_style(style.progress_chars("=> "));
+            }
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            b
+        };
+        Progress {
+            bar,
+            lang: ctx.lang(),
+        }
+    }
+
+    fn stage(&self, name: &str) {
+        self.bar
+            .set_message(tr!(self.lang, &format!("progress-{name}")));
+        self.bar.inc(1);
+    }
+
+    /// Print without tearing the bar.
+    fn print(&self, f: impl FnOnce()) {
+        self.bar.suspend(f);
+    }
+}
+
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
+    let progress = Progress::new(ctx, 3 + bundle::STAGES.len() as u64);
+    progress.stage("ingest");
     let project = ctx.project(&a.folder)?;
+    let lang = project.config.language;
+    let formats = Formats::parse(&a.format, lang)?;
     let data = project.ingest_checked(a.strict)?;
+    progress.stage("analytics");
     let opts = analytics::Options {
         year: a.year,
         as_of: a
             .as_of
             .as_deref()
-            .map(|d| parse_as_of(d, project.config.language))
+            .map(|d| parse_as_of(d, lang))
             .transpose()?,
         survey: a.survey.clone(),
         focus: a.focus.clone(),
         query_dirs: a.queries.clone(),
     };
     let results = analytics::run(&project.root, &data, &project.config, &opts)?;
-    if ctx.verbose {
-        super::print_timings(&data.files, &results.timings);
-    }
+    progress.stage("report");
+    let (def, def_text) = definition::load(a.report.as_deref(), &project.root, lang)?;
+    definition::check(&def, &def_text, &results, lang)?;
+    let doc = report::build(&report::Inputs {
+        results: &results,
+        data: &data,
+        config: &project.config,
+        definition: &def,
+        lang,
+    })?;
     let out = a
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("out/arsrapport-{}", results.params.year)));
-    ikrapport::bundle::write_canonical(&out, &results, project.config.language)?;
+    let started = std::time::Instant::now();
+    let written = bundle::write(
+        &out,
+        &bundle::Parts {
+            project: &project.root,
+            data: &data,
+            results: &results,
+            config: &project.config,
+            doc: &doc,
+            lang,
+            formats: &formats,
+            definition: (&def.origin, &def_text),
+        },
+        &|s| progress.stage(s),
+    )?;
+    progress.bar.finish_and_clear();
+    if ctx.verbose {
+        progress.print(|| {
+            super::print_timings(&data.files, &results.timings);
+            eprintln!("{:>8} ms  bundle", started.elapsed().as_millis());
+            for k in SourceKind::ALL {
+                if let Some(df) = data.tables.get(&k) {
+                    eprintln!(
+                        "{:>10} {}  {}",
+                        num(df.height(), lang),
+                        tr!(lang, "word-rows", n = df.height()),
+                        k.table_name()
+                    );
+                }
+            }
+            for name in &results.results {
+                let n = results.table(name).map_or(0, |d| d.height());
+                eprintln!(
+                    "{:>10} {}  {name}",
+                    num(n, lang),
+                    tr!(lang, "word-rows", n = n)
+                );
+            }
+        });
+    }
     if !ctx.quiet {
-        let lang = project.config.language;
-        let p = &results.params;
+        let main = if formats.html {
+            written.out.join("index.html")
+        } else {
+            written.out.clone()
+        };
+        let warnings: usize = data.files.iter().map(|f| f.warnings).sum();
         println!(
             "{}",
             tr!(
                 lang,
-                "run-project",
-                folder = &a.folder,
-                year = p.year.to_string(),
-                as_of = ikrapport::i18n::num::date(p.as_of, lang)
+                "run-done",
+                path = main,
+                files = written.files.len(),
+                year = results.params.year.to_string(),
+                rejected = data.rows_rejected(),
+                warnings = warnings
             )
         );
-        println!("{}", tr!(lang, "run-inputs"));
-        let row = |name: &str, n: usize| {
-            println!(
-                "  {name:<28} {:>10} {}",
-                num(n, lang),
-                tr!(lang, "word-rows", n = n)
-            )
-        };
-        for k in SourceKind::ALL {
-            if let Some(df) = data.tables.get(&k) {
-                row(k.table_name(), df.height());
-            }
-        }
-        println!("{}", tr!(lang, "run-results"));
-        for name in &results.results {
-            row(name, results.table(name).map_or(0, |d| d.height()));
-        }
-        println!("{}", tr!(lang, "run-canonical", path = out.join("data")));
-        println!("{}", tr!(lang, "run-look"));
     }
     Ok(0)
 }

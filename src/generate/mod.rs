@@ -117,8 +117,8 @@ fn kommune(opts: &Options, out: &Path) -> Result<Summary> {
     write_text(
         &out.join("ikrapport.toml"),
         &format!(
-            "# Eksempeldata laget av `ikrapport generate --seed {}`: en oppdiktet kommune.\nkommunenummer = \"{}\"\nlanguage = \"nb\"\n",
-            opts.seed, m.knr
+            "# Eksempeldata laget av `ikrapport generate --seed {}`: en oppdiktet kommune.\nkommunenummer = \"{}\"\nkommune = \"{}\"\nlanguage = \"nb\"\n",
+            opts.seed, m.knr, m.name
         ),
     )?;
 

@@ -149,6 +149,25 @@ pub fn message(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     b.format_pattern(pattern, args, &mut errors).into_owned()
 }
 
+/// A value as part of a message id (Fluent ids are ASCII letters, digits, `-` and
+/// `_`): `rød` → `rod`, `ingen tydelig trend` → `ingen-tydelig-trend`.
+pub fn id_part(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.to_lowercase().chars() {
+        match ch {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push('o'),
+            'å' => out.push('a'),
+            c if c.is_ascii_alphanumeric() || c == '_' => out.push(c),
+            _ => out.push('-'),
+        }
+    }
+    out.split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// True when the catalogue of `lang` has a message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
     bundle(lang).has_message(id)

@@ -103,6 +103,34 @@ impl Ingested {
         quality::frame(&self.data_quality, self.lang)
     }
 
+    /// The `input_files` table: per file its source, format and rows read, kept and
+    /// rejected, and warnings (the counts the report's data-quality section gives).
+    pub fn input_files_frame(&self) -> DataFrame {
+        let f = &self.files;
+        let s = |g: &dyn Fn(&FileReport) -> Option<String>| -> Vec<Option<String>> {
+            f.iter().map(g).collect()
+        };
+        let n = |g: &dyn Fn(&FileReport) -> usize| -> Vec<i64> {
+            f.iter().map(|x| g(x) as i64).collect()
+        };
+        DataFrame::new(
+            f.len(),
+            vec![
+                Column::new("file".into(), s(&|x| Some(x.file.clone()))),
+                Column::new(
+                    "source".into(),
+                    s(&|x| x.source.map(|k| k.table_name().to_string())),
+                ),
+                Column::new("format".into(), s(&|x| Some(x.format.clone()))),
+                Column::new("rows_read".into(), n(&|x| x.rows_read)),
+                Column::new("rows_kept".into(), n(&|x| x.rows_kept)),
+                Column::new("rows_rejected".into(), n(&|x| x.rows_rejected)),
+                Column::new("warnings".into(), n(&|x| x.warnings)),
+            ],
+        )
+        .unwrap_or_default()
+    }
+
     /// The first unusable file, as the error that stops a run.
     pub fn first_error(&self) -> Option<Error> {
         self.files.iter().find_map(|f| {

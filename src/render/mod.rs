@@ -1,0 +1,96 @@
+//! Output formats. The document formats (HTML, Markdown, Word) share one trait whose
+//! default methods walk the document (pages, sections, tables, figures, notes), so a
+//! format supplies only its syntax, as hyperfine's `export/markup.rs` does. The table
+//! formats (CSV, XLSX, Parquet) and the terminal table write whole result tables.
+//!
+//! Every format escapes text from the user's files its own way (HTML entities, Markdown
+//! punctuation, XML) and neutralises spreadsheet formulas (`=`, `+`, `-`, `@`, tab, CR)
+//! where Excel would run them (03-report.md, "Safety").
+
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod md;
+pub mod parquet;
+pub mod text;
+pub mod xlsx;
+
+use crate::report::{Block, Document, Figure, Page, Section, TableBlock};
+
+/// A document format.
+pub trait Markup {
+    /// Text from the data, made safe for the format.
+    fn escape(&self, s: &str) -> String;
+    /// A heading of level 1–6 with an anchor id.
+    fn heading(&self, level: usize, id: &str, text: &str) -> String;
+    fn paragraph(&self, text: &str) -> String;
+    /// A footnote under a block or section.
+    fn note(&self, text: &str) -> String;
+    /// A table: caption, header row, body.
+    fn table(&self, t: &TableBlock) -> String;
+    /// A figure with its caption (alt text from the chart).
+    fn figure(&self, f: &Figure) -> String;
+
+    /// A section: heading, sentences, blocks, notes.
+    fn section(&self, s: &Section, level: usize) -> String {
+        let mut out = self.heading(level, &s.id, &s.title);
+        for p in &s.paragraphs {
+            out.push_str(&self.paragraph(p));
+        }
+        for b in &s.blocks {
+            out.push_str(&match b {
+                Block::Table(t) => self.table(t),
+                Block::Figure(f) => self.figure(f),
+            });
+        }
+        for n in &s.notes {
+            out.push_str(&self.note(n));
+        }
+        out
+    }
+
+    /// A page's sections under its title.
+    fn page_body(&self, doc: &Document, page: &Page, level: usize) -> String {
+        let _ = doc;
+        page.sections
+            .iter()
+            .map(|s| self.section(s, level))
+            .collect()
+    }
+}
+
+/// The footnote under a table when cells are hidden, once per table.
+pub fn table_note(t: &TableBlock) -> Option<&str> {
+    t.note.as_deref()
+}
+
+/// A cell that Excel would run as a formula (`=HYPERLINK(…)`, `+1`, `-2`, `@SUM`, a
+/// leading tab or CR) is prefixed with an apostrophe-free single quote mark so it stays
+/// text (OWASP "CSV Injection"). Numbers we write ourselves never start with these.
+pub fn neutralise(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for f in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert!(neutralise(f).starts_with('\''), "{f}");
+        }
+        assert_eq!(neutralise("Helse"), "Helse");
+        assert_eq!(neutralise(""), "");
+    }
+}

@@ -1,0 +1,177 @@
+//! `tables.xlsx`: every result table on a sheet of its own, named by its title, with a
+//! styled and frozen header row of labels in the report language, number formats by the
+//! registry's column kind (thousands, percent, one decimal, dates), fitted widths, and
+//! disclosure control (`<5` / `–`). Text that Excel would run as a formula keeps its
+//! quote prefix, so it stays text even when the cell is edited.
+
+use crate::analytics::registry::{ColumnKind, ColumnMeta, column_label};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::report::format;
+use crate::report::privacy::Masked;
+use polars::prelude::*;
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook};
+
+/// A table to write: sheet title, the masked frame and its column metadata.
+pub struct Sheet<'a> {
+    pub title: String,
+    pub table: &'a Masked,
+    pub metas: Vec<ColumnMeta>,
+}
+
+fn xe(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::Internal(format!("xlsx: {e}"))
+}
+
+/// Excel's number format for a kind.
+pub fn number_format(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Count | ColumnKind::Score | ColumnKind::Days => "#,##0",
+        ColumnKind::Share => "0.0%",
+        ColumnKind::Mean | ColumnKind::Rate => "#,##0.0",
+        ColumnKind::Date => "dd.mm.yyyy",
+        ColumnKind::Month => "mmm yyyy",
+        ColumnKind::Code | ColumnKind::Text => "@",
+    }
+}
+
+/// A valid, unique sheet name (≤ 31 characters, none of `[]:*?/\`).
+fn sheet_name(title: &str, used: &mut Vec<String>) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .collect();
+    let base: String = clean.trim().trim_matches('\'').chars().take(31).collect();
+    let mut name = if base.is_empty() {
+        "Tabell".to_string()
+    } else {
+        base
+    };
+    let mut n = 2;
+    while used.iter().any(|u| u.to_lowercase() == name.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        let keep = 31 - suffix.chars().count();
+        name = format!("{}{suffix}", name.chars().take(keep).collect::<String>());
+        n += 1;
+    }
+    used.push(name.clone());
+    name
+}
+
+/// Write the workbook. `year` fixes the document's creation date, so a rerun gives the
+/// same bytes.
+pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let when = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_author("ikrapport")
+            .set_creation_datetime(&when),
+    );
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE8EEF5))
+        .set_border_bottom(FormatBorder::Medium)
+        .set_text_wrap();
+    let text_quoted = Format::new().set_quote_prefix();
+    let right = Format::new().set_align(rust_xlsxwriter::FormatAlign::Right);
+    let mut used = Vec::new();
+    for s in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(&s.title, &mut used)).map_err(xe)?;
+        let df = &s.table.df;
+        let formats: Vec<Format> = s
+            .metas
+            .iter()
+            .map(|m| Format::new().set_num_format(number_format(m.kind)))
+            .collect();
+        for (j, m) in s.metas.iter().enumerate() {
+            ws.write_string_with_format(0, j as u16, column_label(m, lang), &header)
+                .map_err(xe)?;
+        }
+        for (j, c) in df.columns().iter().enumerate() {
+            let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
+            for i in 0..df.height() {
+                let (r, col) = ((i + 1) as u32, j as u16);
+                if s.table.is_hidden(c.name(), i) {
+                    let t = if kind == ColumnKind::Count {
+                        format!("<{threshold}")
+                    } else {
+                        "–".into()
+                    };
+                    ws.write_string_with_format(r, col, t, &right).map_err(xe)?;
+                    continue;
+                }
+                let v = c.get(i).unwrap_or(AnyValue::Null);
+                match &v {
+                    AnyValue::Null => {}
+                    AnyValue::Date(d) => {
+                        if let Some(d) = format::date_of(*d) {
+                            let x = ExcelDateTime::from_ymd(
+                                chrono::Datelike::year(&d) as u16,
+                                chrono::Datelike::month(&d) as u8,
+                                chrono::Datelike::day(&d) as u8,
+                            )
+                            .map_err(xe)?;
+                            ws.write_datetime_with_format(r, col, &x, &formats[j])
+                                .map_err(xe)?;
+                        }
+                    }
+                    AnyValue::String(_) | AnyValue::StringOwned(_) => {
+                        let t = v.get_str().unwrap_or_default().to_string();
+                        if super::neutralise(&t) != t {
+                            ws.write_string_with_format(r, col, t, &text_quoted)
+                                .map_err(xe)?;
+                        } else {
+                            ws.write_string(r, col, t).map_err(xe)?;
+                        }
+                    }
+                    v => match format::number(v) {
+                        Some(x) if kind == ColumnKind::Code => {
+                            ws.write_number(r, col, x).map_err(xe)?;
+                        }
+                        Some(x) => {
+                            ws.write_number_with_format(r, col, x, &formats[j])
+                                .map_err(xe)?;
+                        }
+                        None => {
+                            ws.write_string(r, col, v.to_string()).map_err(xe)?;
+                        }
+                    },
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(xe)?;
+        // Wrapped labels may be wider than the data: give each header room of its own.
+        for (j, m) in s.metas.iter().enumerate() {
+            let w = column_label(m, lang).chars().count().min(30) as f64 + 2.0;
+            let data_w = (0..df.height().min(200))
+                .filter_map(|i| df.columns()[j].get(i).ok())
+                .map(|v| v.to_string().chars().count())
+                .max()
+                .unwrap_or(0) as f64
+                + 2.0;
+            ws.set_column_width(j as u16, w.max(data_w).min(60.0))
+                .map_err(xe)?;
+        }
+    }
+    wb.save_to_buffer().map_err(xe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut used = vec![];
+        assert_eq!(sheet_name("Avvik: per/år", &mut used), "Avvik- per-år");
+        let long = "Et veldig langt navn på en tabell som ikke får plass";
+        let a = sheet_name(long, &mut used);
+        let b = sheet_name(long, &mut used);
+        assert_eq!(a.chars().count(), 31);
+        assert!(b.ends_with(" (2)") && b.chars().count() <= 31, "{b}");
+    }
+}
