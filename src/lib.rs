@@ -32,6 +32,7 @@ pub mod error;
 pub mod generate;
 pub mod ingest;
 pub mod init;
+pub mod interop;
 pub mod render;
 pub mod report;
 pub mod source;
@@ -96,7 +97,8 @@ impl Project {
     }
 
     /// Compute every result table (02-analytics.md) from ingested data; get one with
-    /// [`analytics::Results::table`].
+    /// [`analytics::Results::table`], or as an arrow-rs `RecordBatch` with
+    /// [`analytics::Results::record_batch`].
     pub fn analyse(
         &self,
         data: &Ingested,

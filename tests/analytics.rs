@@ -952,11 +952,13 @@ fn run_writes_canonical_parquet_and_lists_every_result() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout.contains("vurdert per 30.06.2025"),
+        out.stdout.contains("Rapporten for 2025 er klar"),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("maturity_indicators"));
+    let manifest = std::fs::read_to_string(out_dir.join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"as_of\": \"2025-06-30\""), "{manifest}");
+    assert!(out_dir.join("data/maturity_indicators.parquet").is_file());
     use polars::prelude::SerReader;
     let df = polars::prelude::ParquetReader::new(
         std::fs::File::open(out_dir.join("data/deviations.parquet")).unwrap(),

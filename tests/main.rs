@@ -3,6 +3,7 @@
 mod util;
 
 mod analytics;
+mod bundle;
 mod cli;
 mod generate;
 mod ingest_bad_files;

@@ -192,6 +192,15 @@ impl Results {
     pub fn table(&self, name: &str) -> Option<&DataFrame> {
         self.catalog.get(name)
     }
+
+    /// A table as an arrow-rs `RecordBatch` (Arrow C data interface), for programs built
+    /// on DataFusion, delta-rs or Lance. Unsuppressed, like [`Results::table`]; the
+    /// bundle's tables are the ones after disclosure control.
+    pub fn record_batch(&self, name: &str) -> Result<Option<arrow_array::RecordBatch>> {
+        self.table(name)
+            .map(crate::interop::record_batch)
+            .transpose()
+    }
 }
 
 /// The base catalog: canonical tables (null kommunenummer filled with `0000`, so that

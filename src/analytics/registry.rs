@@ -180,8 +180,17 @@ pub struct ColumnMeta {
     pub size: Size,
     /// A label given beside the query; else the catalogue's `col-<name>`.
     pub label: Option<Label>,
+    /// Decimals when shown, over the kind's default (a p-value has 3).
+    pub decimals: Option<u32>,
     /// False when the kind was inferred (no declaration).
     pub declared: bool,
+}
+
+impl ColumnMeta {
+    /// Decimals when shown.
+    pub fn decimals(&self) -> u32 {
+        self.decimals.unwrap_or(self.kind.decimals())
+    }
 }
 
 /// The metadata of a table.
@@ -346,11 +355,11 @@ sector = "text"
 month = "month"
 count = { kind = "count", size = "self" }
 exposure = "mean"
-rate = { kind = "rate", size = "count" }
-center = "rate"
-ucl = "rate"
-lcl = "rate"
-sigma_z = "mean"
+rate = { kind = "rate", size = "count", decimals = 4 }
+center = { kind = "rate", decimals = 4 }
+ucl = { kind = "rate", decimals = 4 }
+lcl = { kind = "rate", decimals = 4 }
+sigma_z = { kind = "mean", decimals = 2 }
 signal = "code"
 note = "text"
 "#,
@@ -369,8 +378,8 @@ sector = "text"
 category = "text"
 years = "count"
 mann_kendall_s = "score"
-kendall_tau = { kind = "mean" }
-p_value = { kind = "mean" }
+kendall_tau = { kind = "mean", decimals = 2 }
+p_value = { kind = "mean", decimals = 3 }
 sens_slope = "rate"
 direction = "code"
 note = "text"
@@ -656,6 +665,7 @@ impl Registry {
             kind: ColumnKind::infer(column, &dtype),
             size: Size::None,
             label: None,
+            decimals: None,
             declared: false,
         }
     }
@@ -750,6 +760,7 @@ struct ColFull {
     kind: String,
     size: Option<SizeToml>,
     label: Option<Label>,
+    decimals: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -793,9 +804,9 @@ pub fn parse_meta(text: &str, file: &Path, first_line: usize, lang: Lang) -> Res
         .join(", ");
     let mut columns = Vec::new();
     for (name, c) in m.columns {
-        let (kind, size, label) = match c {
-            ColToml::Kind(k) => (k, None, None),
-            ColToml::Full(f) => (f.kind, f.size, f.label),
+        let (kind, size, label, decimals) = match c {
+            ColToml::Kind(k) => (k, None, None, None),
+            ColToml::Full(f) => (f.kind, f.size, f.label, f.decimals),
         };
         let Some(kind) = ColumnKind::parse(&kind) else {
             return Err(err(
@@ -820,6 +831,7 @@ pub fn parse_meta(text: &str, file: &Path, first_line: usize, lang: Lang) -> Res
             kind,
             size,
             label,
+            decimals,
             declared: true,
         });
     }

@@ -495,8 +495,8 @@ text-sector-spc = The control chart has { $n } months with a signal (outside the
 text-sector-no-risks = The sector has no risks in the risk register.
 chart-title-monthly = Deviations per month by sector, last three years
 chart-title-sector-types = Deviations by sector and type, this year and last
-chart-title-spc = Control chart: deviations per 100 FTEs per month, whole municipality
-chart-title-spc-sector = Control chart: deviations per 100 FTEs per month
+chart-title-spc = Deviation rate per month with control limits, whole municipality
+chart-title-spc-sector = Deviation rate per month with control limits
 chart-title-closure = Open deviations by age, and median time to close
 chart-title-pareto = Root causes of deviations (Pareto)
 chart-title-risk-matrix = Risk matrix before and after measures
@@ -559,8 +559,11 @@ chart-benchmark-median = Median of all
 chart-benchmark-median-group = Median of the KOSTRA group
 chart-benchmark-axis = Share / index (%)
 alt-monthly = Line chart: { $title }. { $months } months for { $sectors } sectors; { $top } has the most reports, { $top_n } in the period.
-alt-spc = Control chart: { $title }. { $months } months; { $n } months signal: { $which }.
-alt-spc-none = Control chart: { $title }. { $months } months, no signals: the variation is within the usual.
+alt-spc = Control chart (Laney u′): { $title }. { $months } months; { $n ->
+        [one] one month signals
+       *[other] { $n } months signal
+    }: { $which }.
+alt-spc-none = Control chart (Laney u′): { $title }. { $months } months, no signals: the variation is within the usual.
 alt-sector-types = Bar chart: { $title }. { $total } reports in { $year } against { $prev } the year before; most in { $top } ({ $top_n }).
 alt-closure = Bar chart: { $title }. { $open } open deviations in the whole municipality, median { $median } days to close; most older than 180 days in { $oldest } ({ $oldest_n }).
 alt-pareto = Pareto chart: { $title }. The largest cause is { $top } ({ $top_share }); { $vital } causes make up 80 % of the reports.

@@ -493,8 +493,8 @@ text-sector-spc = Styringsdiagrammet har { $n } måneder med signal (utenfor gre
 text-sector-no-risks = Sektoren har ingen risikoer i ROS-registeret.
 chart-title-monthly = Avvik per måned per sektor, siste tre år
 chart-title-sector-types = Avvik per sektor og type, i år og i fjor
-chart-title-spc = Styringsdiagram: avvik per 100 årsverk per måned, hele kommunen
-chart-title-spc-sector = Styringsdiagram: avvik per 100 årsverk per måned
+chart-title-spc = Avviksrate per måned med kontrollgrenser, hele kommunen
+chart-title-spc-sector = Avviksrate per måned med kontrollgrenser
 chart-title-closure = Åpne avvik etter alder og median tid til lukking
 chart-title-pareto = Årsaker til avvik (Pareto)
 chart-title-risk-matrix = Risikomatrise før og etter tiltak
@@ -557,8 +557,11 @@ chart-benchmark-median = Median for alle
 chart-benchmark-median-group = Median i KOSTRA-gruppen
 chart-benchmark-axis = Andel / indeks (%)
 alt-monthly = Linjediagram: { $title }. { $months } måneder for { $sectors } sektorer; flest meldinger har { $top } med { $top_n } i perioden.
-alt-spc = Styringsdiagram: { $title }. { $months } måneder; { $n } måneder har signal: { $which }.
-alt-spc-none = Styringsdiagram: { $title }. { $months } måneder, ingen signaler: variasjonen er innenfor det som er vanlig.
+alt-spc = Styringsdiagram (Laney u′): { $title }. { $months } måneder; { $n ->
+        [one] én måned har
+       *[other] { $n } måneder har
+    } signal: { $which }.
+alt-spc-none = Styringsdiagram (Laney u′): { $title }. { $months } måneder, ingen signaler: variasjonen er innenfor det som er vanlig.
 alt-sector-types = Stolpediagram: { $title }. { $total } meldinger i { $year } mot { $prev } året før; flest i { $top } ({ $top_n }).
 alt-closure = Stolpediagram: { $title }. { $open } åpne avvik i hele kommunen, median { $median } dager til lukking; flest eldre enn 180 dager har { $oldest } ({ $oldest_n }).
 alt-pareto = Paretodiagram: { $title }. Største årsak er { $top } ({ $top_share }); { $vital } årsaker står for 80 % av meldingene.

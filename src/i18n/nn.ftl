@@ -492,8 +492,8 @@ text-sector-spc = Styringsdiagrammet har { $n } månader med signal (utanfor gre
 text-sector-no-risks = Sektoren har ingen risikoar i ROS-registeret.
 chart-title-monthly = Avvik per månad per sektor, siste tre år
 chart-title-sector-types = Avvik per sektor og type, i år og i fjor
-chart-title-spc = Styringsdiagram: avvik per 100 årsverk per månad, heile kommunen
-chart-title-spc-sector = Styringsdiagram: avvik per 100 årsverk per månad
+chart-title-spc = Avviksrate per månad med kontrollgrenser, heile kommunen
+chart-title-spc-sector = Avviksrate per månad med kontrollgrenser
 chart-title-closure = Opne avvik etter alder og median tid til lukking
 chart-title-pareto = Årsaker til avvik (Pareto)
 chart-title-risk-matrix = Risikomatrise før og etter tiltak
@@ -556,8 +556,11 @@ chart-benchmark-median = Median for alle
 chart-benchmark-median-group = Median i KOSTRA-gruppa
 chart-benchmark-axis = Del / indeks (%)
 alt-monthly = Linjediagram: { $title }. { $months } månader for { $sectors } sektorar; flest meldingar har { $top } med { $top_n } i perioden.
-alt-spc = Styringsdiagram: { $title }. { $months } månader; { $n } månader har signal: { $which }.
-alt-spc-none = Styringsdiagram: { $title }. { $months } månader, ingen signal: variasjonen er innanfor det som er vanleg.
+alt-spc = Styringsdiagram (Laney u′): { $title }. { $months } månader; { $n ->
+        [one] éin månad har
+       *[other] { $n } månader har
+    } signal: { $which }.
+alt-spc-none = Styringsdiagram (Laney u′): { $title }. { $months } månader, ingen signal: variasjonen er innanfor det som er vanleg.
 alt-sector-types = Stolpediagram: { $title }. { $total } meldingar i { $year } mot { $prev } året før; flest i { $top } ({ $top_n }).
 alt-closure = Stolpediagram: { $title }. { $open } opne avvik i heile kommunen, median { $median } dagar til lukking; flest eldre enn 180 dagar har { $oldest } ({ $oldest_n }).
 alt-pareto = Paretodiagram: { $title }. Største årsak er { $top } ({ $top_share }); { $vital } årsaker står for 80 % av meldingane.

@@ -86,12 +86,13 @@ impl Markup for Html {
 
     fn figure(&self, f: &Figure) -> String {
         let c = &f.chart;
+        // The SVG carries the title and the text alternative (role="img", <title>,
+        // <desc>); the caption names the figure for everyone.
         let mut out = format!(
-            "<figure id=\"fig-{}\">\n{}\n<figcaption><strong>{}</strong> {}</figcaption>\n",
+            "<figure id=\"fig-{}\">\n{}\n<figcaption>{}</figcaption>\n",
             escape(&c.id),
             c.svg(),
-            escape(&c.title),
-            escape(&c.alt)
+            escape(&c.title)
         );
         out.push_str(&format!(
             "<details>\n<summary>{}</summary>\n",
@@ -131,6 +132,7 @@ table { border-collapse: collapse; font-size: .9rem; min-width: 50%; }
 caption { text-align: left; font-weight: 700; padding: .25rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: #e8eef5; border-bottom: 2px solid #1a1a1a; }
+tbody th { font-weight: 600; min-width: 9rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .note { font-size: .85rem; color: #4d4d4d; }
 footer { color: #4d4d4d; font-size: .85rem; border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; }

@@ -14,8 +14,7 @@ pub fn escape(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -39,7 +38,13 @@ impl Markup for Md {
     }
 
     fn paragraph(&self, text: &str) -> String {
-        format!("{}\n\n", escape(text))
+        // A paragraph that starts like a heading or a list is not one.
+        let t = escape(text);
+        let t = match t.chars().next() {
+            Some('#' | '-' | '+' | '=' | '>') => format!("\\{t}"),
+            _ => t,
+        };
+        format!("{t}\n\n")
     }
 
     fn note(&self, text: &str) -> String {
@@ -124,6 +129,6 @@ mod tests {
     #[test]
     fn markdown_syntax_in_data_is_text() {
         assert_eq!(escape("<script>"), "&lt;script&gt;");
-        assert_eq!(escape("a|b *c* [d](e)"), "a\\|b \\*c\\* \\[d\\]\\(e\\)");
+        assert_eq!(escape("a|b *c* [d](e)"), "a\\|b \\*c\\* \\[d\\](e)");
     }
 }

@@ -85,7 +85,15 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
         let formats: Vec<Format> = s
             .metas
             .iter()
-            .map(|m| Format::new().set_num_format(number_format(m.kind)))
+            .map(|m| {
+                let f = match (m.kind, m.decimals) {
+                    (ColumnKind::Mean | ColumnKind::Rate, Some(d)) if d > 0 => {
+                        format!("#,##0.{}", "0".repeat(d as usize))
+                    }
+                    (k, _) => number_format(k).to_string(),
+                };
+                Format::new().set_num_format(f)
+            })
             .collect();
         for (j, m) in s.metas.iter().enumerate() {
             ws.write_string_with_format(0, j as u16, column_label(m, lang), &header)

@@ -8,7 +8,13 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 /// A cell's display text. `hidden` cells show `<threshold` for counts, `–` otherwise.
-pub fn cell(v: &AnyValue, kind: ColumnKind, lang: Lang, hidden: Option<i64>) -> String {
+pub fn cell(
+    v: &AnyValue,
+    kind: ColumnKind,
+    decimals: u32,
+    lang: Lang,
+    hidden: Option<i64>,
+) -> String {
     if let Some(t) = hidden {
         return match kind {
             ColumnKind::Count => format!("<{t}"),
@@ -27,7 +33,7 @@ pub fn cell(v: &AnyValue, kind: ColumnKind, lang: Lang, hidden: Option<i64>) -> 
         },
         v => match number(v) {
             Some(x) => match kind {
-                ColumnKind::Share => num::percent(x, 1, lang),
+                ColumnKind::Share => num::percent(x, decimals, lang),
                 ColumnKind::Code => {
                     if x.fract() == 0.0 {
                         format!("{}", x as i64)
@@ -35,7 +41,7 @@ pub fn cell(v: &AnyValue, kind: ColumnKind, lang: Lang, hidden: Option<i64>) -> 
                         x.to_string()
                     }
                 }
-                k => num::decimal(x, k.decimals(), lang),
+                _ => num::decimal(x, decimals, lang),
             },
             None => v.to_string(),
         },
@@ -83,33 +89,26 @@ mod tests {
     #[test]
     fn cells_follow_their_kind() {
         let nb = Lang::Nb;
+        let c = |v: AnyValue, k: ColumnKind, d: u32| cell(&v, k, d, nb, None);
+        assert_eq!(c(AnyValue::Int64(1234), ColumnKind::Count, 0), "1\u{a0}234");
         assert_eq!(
-            cell(&AnyValue::Int64(1234), ColumnKind::Count, nb, None),
-            "1\u{a0}234"
-        );
-        assert_eq!(
-            cell(&AnyValue::Float64(0.196), ColumnKind::Share, nb, None),
+            c(AnyValue::Float64(0.196), ColumnKind::Share, 1),
             "19,6\u{a0}%"
         );
+        assert_eq!(c(AnyValue::Int32(2025), ColumnKind::Code, 0), "2025");
+        assert_eq!(c(AnyValue::Float64(12.25), ColumnKind::Days, 0), "12");
+        assert_eq!(c(AnyValue::Float64(0.0123), ColumnKind::Mean, 3), "0,012");
         assert_eq!(
-            cell(&AnyValue::Int32(2025), ColumnKind::Code, nb, None),
-            "2025"
-        );
-        assert_eq!(
-            cell(&AnyValue::Float64(12.25), ColumnKind::Days, nb, None),
-            "12"
-        );
-        assert_eq!(
-            cell(&AnyValue::Int64(3), ColumnKind::Count, nb, Some(5)),
+            cell(&AnyValue::Int64(3), ColumnKind::Count, 0, nb, Some(5)),
             "<5"
         );
-        assert_eq!(cell(&AnyValue::Null, ColumnKind::Share, nb, Some(5)), "–");
+        assert_eq!(
+            cell(&AnyValue::Null, ColumnKind::Share, 1, nb, Some(5)),
+            "–"
+        );
         let d = (NaiveDate::from_ymd_opt(2025, 2, 14).unwrap()
             - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap())
         .num_days() as i32;
-        assert_eq!(
-            cell(&AnyValue::Date(d), ColumnKind::Date, nb, None),
-            "14.02.2025"
-        );
+        assert_eq!(c(AnyValue::Date(d), ColumnKind::Date, 0), "14.02.2025");
     }
 }

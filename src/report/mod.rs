@@ -397,6 +397,24 @@ impl Builder<'_> {
         for c in &s.charts {
             out.blocks.push(Block::Figure(self.figure(c, sector)));
         }
+        // One footnote per section when any of its tables or figures hides a cell.
+        let mut hidden = false;
+        for b in &mut out.blocks {
+            match b {
+                Block::Table(t) => hidden |= t.note.take().is_some(),
+                Block::Figure(f) => {
+                    hidden |= f.note.take().is_some();
+                    f.data.note = None;
+                }
+            }
+        }
+        if hidden {
+            out.notes.push(tr!(
+                lang,
+                "note-suppressed",
+                n = self.inp.config.disclosure_threshold
+            ));
+        }
         Ok(out)
     }
 
@@ -448,6 +466,9 @@ impl Builder<'_> {
                     if t.descending { ord.reverse() } else { ord }
                 });
             }
+        } else if let Ok(c) = m.df.column("sector") {
+            // The whole municipality first, then the sectors in the table's order.
+            idx.sort_by_key(|i| c.get(*i).ok().map(|v| v.get_str() != Some(WHOLE)));
         }
         if let Some(l) = t.limit {
             idx.truncate(l);
@@ -490,7 +511,13 @@ impl Builder<'_> {
                                 .ok()
                                 .and_then(|col| col.get(*i).ok())
                                 .unwrap_or(AnyValue::Null);
-                        let text = format::cell(&v, meta.kind, lang, hidden.then_some(threshold));
+                        let text = format::cell(
+                            &v,
+                            meta.kind,
+                            meta.decimals(),
+                            lang,
+                            hidden.then_some(threshold),
+                        );
                         value_label(c, &text, lang)
                     })
                     .collect()

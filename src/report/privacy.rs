@@ -105,6 +105,7 @@ mod tests {
             kind,
             size,
             label: None,
+            decimals: None,
             declared: true,
         }
     }

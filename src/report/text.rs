@@ -87,12 +87,15 @@ fn table<'a>(rows: &'a Rows, name: &str) -> Result<&'a Vec<BTreeMap<String, Valu
 }
 
 /// A catalogue message argument from a template value: whole numbers as numbers (for
-/// plurals), other numbers with one decimal, text as text.
-fn fluent_arg(v: &Value) -> fluent_bundle::FluentValue<'static> {
+/// plurals), other numbers with one decimal, text as text. An argument named like a year
+/// (`year`, `prev_year`, `first_year`) is a year: written as text, never `2 025`.
+fn fluent_arg(name: &str, v: &Value) -> fluent_bundle::FluentValue<'static> {
     match v.kind() {
         ValueKind::Number => {
             let x = f64::try_from(v.clone()).unwrap_or(0.0);
-            if x.fract() == 0.0 {
+            if name.ends_with("year") && x.fract() == 0.0 {
+                crate::i18n::arg((x as i64).to_string())
+            } else if x.fract() == 0.0 {
                 crate::i18n::arg(x as i64)
             } else {
                 crate::i18n::arg(crate::i18n::Dec(x, 1))
@@ -113,7 +116,7 @@ pub fn environment(lang: Lang, rows: Rows) -> Environment<'static> {
             let mut args = FluentArgs::new();
             for k in kwargs.args() {
                 let v: Value = kwargs.get(k)?;
-                args.set(k.to_string(), fluent_arg(&v));
+                args.set(k.to_string(), fluent_arg(k, &v));
             }
             if !crate::i18n::has(lang, &id) {
                 return Err(JError::new(
@@ -195,7 +198,13 @@ pub fn paragraphs(
     let out = env.render_str(template, ctx)?;
     Ok(out
         .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        // ASCII whitespace only: the non-breaking spaces of `1 234` and `19,6 %` stay.
+        .map(|p| {
+            p.split(|c: char| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|p| !p.is_empty())
         .collect())
 }
@@ -220,7 +229,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             p,
-            vec!["1\u{a0}234".to_string(), "19,6\u{a0}% true".to_string()]
+            vec!["1\u{a0}234".to_string(), "19,6\u{a0}% True".to_string()]
         );
         let e = paragraphs(&env, "{{ row('deviation_closur') }}", Value::from(())).unwrap_err();
         assert!(e.to_string().contains("deviation_closur"), "{e}");

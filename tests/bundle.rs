@@ -1,0 +1,683 @@
+//! The report bundle (03-report.md, issue 7) as a user gets it: every file, opened by
+//! other programs' libraries (calamine for the XLSX, arrow-rs' `parquet` for Parquet, a
+//! zip reader for Word), disclosure control and escaping in every format, the same bytes
+//! on a rerun, and the previous bundle kept when a run fails.
+
+use crate::util::{Project, ikrapport, sample_data};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Run the report on a folder into a fresh output folder; (temp dir, out path, stdout).
+fn report(folder: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("rapport");
+    let mut args = vec![
+        "run",
+        folder.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = ikrapport(&args);
+    assert_eq!(o.code, 0, "{}\n{}", o.stdout, o.stderr);
+    (tmp, out, o.stdout)
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A file inside a zip (XLSX, DOCX).
+fn unzip(p: &Path, name: &str) -> String {
+    let f = std::fs::File::open(p).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn zip_names(p: &Path) -> Vec<String> {
+    let f = std::fs::File::open(p).unwrap();
+    let z = zip::ZipArchive::new(f).unwrap();
+    z.file_names().flatten().map(|n| n.to_string()).collect()
+}
+
+/// Every file below a folder with its bytes, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().to_string();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_sample_report_has_every_part_of_the_bundle() {
+    let (_t, out, stdout) = report(&sample_data(), &[]);
+    assert!(
+        stdout.starts_with("Rapporten for 2025 er klar: ") && stdout.contains("index.html"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("10 rader avvist og 4 advarsler"),
+        "{stdout}"
+    );
+    for f in [
+        "index.html",
+        "report.md",
+        "report.docx",
+        "tables.xlsx",
+        "data-quality.csv",
+        "manifest.json",
+        ".ikrapport-bundle",
+    ] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+    // One page per sector.
+    let sectors: Vec<String> = std::fs::read_dir(out.join("sektor"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(sectors.len(), 6, "{sectors:?}");
+    assert!(sectors.contains(&"helse-og-velferd.html".to_string()));
+    // Every chart kind of a one-municipality report, as SVG and PNG (the benchmark needs
+    // several municipalities and is left out with a note).
+    for k in ikrapport::chart::KINDS
+        .iter()
+        .filter(|k| k.name != "benchmark")
+    {
+        for ext in ["svg", "png"] {
+            let p = out.join(format!("charts/{}.{ext}", k.name));
+            assert!(p.is_file(), "{}", p.display());
+        }
+    }
+    let png = std::fs::read(out.join("charts/risk_matrix.png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    // Every result table as CSV and Parquet, the canonical tables as Parquet.
+    for t in ikrapport::analytics::registry::SPEC_ORDER {
+        if *t != "benchmark" {
+            assert!(out.join(format!("tables/{t}.csv")).is_file(), "{t}");
+        }
+        assert!(out.join(format!("data/{t}.parquet")).is_file(), "{t}");
+    }
+    for t in [
+        "deviations",
+        "risks",
+        "survey",
+        "units",
+        "maturity",
+        "inspections",
+    ] {
+        assert!(out.join(format!("data/{t}.parquet")).is_file(), "{t}");
+    }
+    // The HTML: language, one h1, figures with captions and a table behind each chart.
+    let html = read(&out.join("index.html"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"));
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("<h1>Internkontroll og statlige tilsyn 2025</h1>"));
+    assert!(html.contains("Eksempelvik – årsrapport for 2025, tall per 31.12.2025"));
+    let figures = html.matches("<figure").count();
+    assert_eq!(figures, html.matches("<figcaption>").count());
+    assert_eq!(figures, html.matches("<svg role=\"img\"").count());
+    assert_eq!(figures, html.matches("<details>").count());
+    assert!(figures >= 12, "{figures}");
+    assert!(html.contains("Det ble meldt 5\u{a0}828 avvik og andre meldinger i 2025."));
+    assert!(html.contains("<th scope=\"col\" class=\"num\">Andel lukket</th>"));
+    assert!(html.contains("<td class=\"num\">89,3\u{a0}%</td>"));
+    // Section left out for lack of data, with a note.
+    assert!(html.contains("Avsnittet er utelatt"), "benchmark note");
+    let md = read(&out.join("report.md"));
+    assert!(md.starts_with("# Internkontroll og statlige tilsyn 2025\n"));
+    assert!(md.contains("![Linjediagram: Avvik per måned per sektor"));
+    assert!(md.contains("](charts/monthly.png)"));
+}
+
+#[test]
+fn csv_and_xlsx_open_as_norwegian_excel_expects() {
+    let (_t, out, _) = report(&sample_data(), &["--format", "csv,xlsx"]);
+    let csv = std::fs::read(out.join("tables/deviation_closure.csv")).unwrap();
+    assert_eq!(&csv[..3], &[0xEF, 0xBB, 0xBF], "UTF-8 BOM");
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let mut lines = text.split("\r\n");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("kommunenummer;sector;reported;closed;closed_share")
+    );
+    let whole = text
+        .lines()
+        .find(|l| l.contains(";Hele kommunen;"))
+        .unwrap();
+    assert!(
+        whole.starts_with("9901;Hele kommunen;5828;5205;0,89"),
+        "{whole}"
+    );
+    assert!(out.join("data-quality.csv").is_file());
+    assert!(
+        !out.join("index.html").exists(),
+        "--format csv,xlsx writes no HTML"
+    );
+
+    // The workbook read by another library (calamine): sheets named by their titles,
+    // labels as headers, numbers as numbers.
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook(out.join("tables.xlsx")).unwrap();
+    let names = wb.sheet_names();
+    assert!(names.contains(&"Lukking av avvik".to_string()), "{names:?}");
+    assert!(names.contains(&"Datakvalitet".to_string()));
+    assert!(names.iter().all(|n| n.chars().count() <= 31));
+    let r = wb.worksheet_range("Lukking av avvik").unwrap();
+    assert_eq!(r.get((0, 1)), Some(&Data::String("Sektor".into())));
+    assert_eq!(r.get((0, 4)), Some(&Data::String("Andel lukket".into())));
+    let row = (1..r.height())
+        .find(|i| r.get((*i, 1)) == Some(&Data::String("Hele kommunen".into())))
+        .unwrap();
+    assert_eq!(r.get((row, 2)), Some(&Data::Float(5828.0)));
+    // Number formats from the column kinds, and a frozen header row.
+    let styles = unzip(&out.join("tables.xlsx"), "xl/styles.xml");
+    assert!(styles.contains("formatCode=\"0.0%\""), "percent format");
+    assert!(styles.contains("formatCode=\"#,##0\""), "thousands format");
+    let sheet1 = unzip(&out.join("tables.xlsx"), "xl/worksheets/sheet1.xml");
+    assert!(sheet1.contains("ySplit=\"1\""), "frozen header");
+    assert!(sheet1.contains("<cols>"), "column widths");
+}
+
+#[test]
+fn parquet_files_are_read_back_by_arrow_rs_with_their_provenance() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let (_t, out, _) = report(&sample_data(), &["--format", "parquet"]);
+    let project = ikrapport::Project::open(sample_data()).unwrap();
+    let data = project.ingest_checked(false).unwrap();
+    let results = project.analyse(&data, &Default::default()).unwrap();
+    let mut n = 0;
+    for e in std::fs::read_dir(out.join("data")).unwrap().flatten() {
+        let name = e
+            .file_name()
+            .to_string_lossy()
+            .trim_end_matches(".parquet")
+            .to_string();
+        let f = std::fs::File::open(e.path()).unwrap();
+        let b = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
+        let kv: BTreeMap<String, String> = b
+            .metadata()
+            .file_metadata()
+            .key_value_metadata()
+            .unwrap()
+            .iter()
+            .map(|k| (k.key.clone(), k.value.clone().unwrap_or_default()))
+            .collect();
+        let cols: Vec<String> = b
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        let rows: usize = b.build().unwrap().map(|r| r.unwrap().num_rows()).sum();
+        // The same rows and columns as the table ikrapport made.
+        let want = match ikrapport::SourceKind::parse(&name) {
+            Some(k) => data.table(k),
+            None => results.table(&name).unwrap().clone(),
+        };
+        assert_eq!(rows, want.height(), "{name}");
+        let want_cols: Vec<String> = want
+            .get_column_names()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(cols, want_cols, "{name}");
+        assert_eq!(kv["ikrapport.version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(kv["ikrapport.table"], name);
+        assert!(kv["ikrapport.inputs"].contains("avvik.csv"), "{name}");
+        assert!(
+            kv["ikrapport.parameters"].contains("\"year\":2025"),
+            "{name}"
+        );
+        if name == "deviation_closure" {
+            assert_eq!(kv["ikrapport.made_by"], "sql");
+            assert_eq!(kv["ikrapport.query_sha256"].len(), 64);
+            assert!(kv["ikrapport.query"].contains("closed_within_90d_share"));
+        }
+        if name == "deviation_spc" {
+            assert_eq!(kv["ikrapport.made_by"], "rust:analytics::deviation_spc");
+        }
+        n += 1;
+    }
+    assert!(n >= 28, "{n} files");
+}
+
+#[test]
+fn word_has_heading_styles_repeating_headers_alt_text_and_sector_breaks() {
+    let (_t, out, _) = report(&sample_data(), &["--format", "docx"]);
+    let p = out.join("report.docx");
+    let names = zip_names(&p);
+    for part in [
+        "[Content_Types].xml",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/_rels/document.xml.rels",
+    ] {
+        assert!(names.contains(&part.to_string()), "{part}");
+    }
+    let doc = unzip(&p, "word/document.xml");
+    assert!(doc.contains("<w:pStyle w:val=\"Heading1\"/>"));
+    assert!(doc.contains("<w:pStyle w:val=\"Heading2\"/>"));
+    assert_eq!(
+        doc.matches("<w:tbl>").count(),
+        doc.matches("</w:tbl>").count()
+    );
+    assert!(doc.matches("<w:tblHeader/>").count() >= 10);
+    assert!(doc.contains("descr=\"Risikomatrise: Risikomatrise før og etter tiltak."));
+    // A page break before each of the six sectors.
+    assert_eq!(doc.matches("<w:br w:type=\"page\"/>").count(), 6);
+    let images = names
+        .iter()
+        .filter(|n| n.starts_with("word/media/"))
+        .count();
+    assert_eq!(images, doc.matches("<a:blip r:embed=").count());
+    let styles = unzip(&p, "word/styles.xml");
+    assert!(styles.contains("<w:name w:val=\"heading 1\"/>"));
+    assert!(styles.contains("<w:lang w:val=\"nb-NO\"/>"));
+}
+
+#[test]
+fn a_rerun_gives_the_same_bytes_but_the_time_it_was_made() {
+    let (_a, out_a, _) = report(&sample_data(), &[]);
+    let (_b, out_b, _) = report(&sample_data(), &[]);
+    let (fa, fb) = (files(&out_a), files(&out_b));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (name, bytes) in &fa {
+        if name == "manifest.json" {
+            let strip = |b: &[u8]| -> String {
+                String::from_utf8_lossy(b)
+                    .lines()
+                    .filter(|l| !l.contains("\"generated_at\""))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            assert_eq!(strip(bytes), strip(&fb[name]), "manifest");
+        } else {
+            assert!(bytes == &fb[name], "{name} differs between runs");
+        }
+    }
+    // The manifest: inputs with sha256, parameters, each table's maker, outputs' sha256.
+    let m: serde_json::Value = serde_json::from_slice(&fa["manifest.json"]).unwrap();
+    let avvik = m["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["path"] == "avvik.csv")
+        .unwrap();
+    assert_eq!(avvik["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(avvik["rows_rejected"], 5);
+    assert_eq!(m["parameters"]["year"], 2025);
+    assert_eq!(m["parameters"]["as_of"], "2025-12-31");
+    let closure = m["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["table"] == "deviation_closure")
+        .unwrap();
+    assert_eq!(closure["made_by"], "sql");
+    assert_eq!(closure["reads"], serde_json::json!(["deviations"]));
+    let outputs = m["outputs"].as_array().unwrap();
+    assert!(
+        outputs
+            .iter()
+            .any(|o| o["path"] == "index.html" && o["sha256"].as_str().unwrap().len() == 64)
+    );
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_bundle_intact() {
+    let p = Project::new();
+    p.write("avvik.csv", big_deviations("Helse", 12));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("rapport");
+    let run = |extra: &[&str]| {
+        let mut a = vec![
+            "run",
+            p.path().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        a.extend_from_slice(extra);
+        ikrapport(&a)
+    };
+    assert_eq!(run(&[]).code, 0);
+    let before = files(&out);
+    // A report whose text template fails after ingestion and analytics have run.
+    p.write("rapport.toml", "title = \"x\"\n[[section]]\nid = \"a\"\ntitle = \"A\"\ntext = \"{{ rows('no_such_table') }}\"\n");
+    let bad = run(&["--report", p.path().join("rapport.toml").to_str().unwrap()]);
+    assert_eq!(bad.code, 1, "{}", bad.stderr);
+    assert!(bad.stderr.contains("no_such_table"), "{}", bad.stderr);
+    assert_eq!(files(&out), before, "the previous bundle is untouched");
+    // A write that fails midway (the staging folder cannot be made) leaves it too.
+    let project = ikrapport::Project::open(p.path()).unwrap();
+    let data = project.ingest_checked(false).unwrap();
+    let results = project.analyse(&data, &Default::default()).unwrap();
+    let (def, text) =
+        ikrapport::report::definition::load(None, p.path(), ikrapport::Lang::Nb).unwrap();
+    let doc = ikrapport::report::build(&ikrapport::report::Inputs {
+        results: &results,
+        data: &data,
+        config: &project.config,
+        definition: &def,
+        lang: ikrapport::Lang::Nb,
+    })
+    .unwrap();
+    let blocker = tmp
+        .path()
+        .join(format!(".rapport.tmp-{}", std::process::id()));
+    std::fs::write(&blocker, "in the way").unwrap();
+    let formats = ikrapport::bundle::Formats::default();
+    let e = ikrapport::bundle::write(
+        &out,
+        &ikrapport::bundle::Parts {
+            project: p.path(),
+            data: &data,
+            results: &results,
+            config: &project.config,
+            doc: &doc,
+            lang: ikrapport::Lang::Nb,
+            formats: &formats,
+            definition: (&def.origin, &text),
+        },
+        &|_| {},
+    );
+    assert!(e.is_err());
+    assert_eq!(files(&out), before, "the previous bundle is untouched");
+}
+
+/// `n` deviations in 2025 for a sector (with a category and a root cause).
+fn big_deviations(sector: &str, n: usize) -> String {
+    let mut s = String::from("Saksnummer;Sektor;Meldt dato;Lukket dato;Kategori;Årsak\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "{sector}-{i};{sector};{:02}.{:02}.2025;;Fall;Glatt gulv\n",
+            i % 27 + 1,
+            12 - i % 12
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_small_sector_is_suppressed_in_every_format() {
+    let p = Project::new();
+    let mut csv = big_deviations("Helse og velferd", 30);
+    csv.push_str(
+        &big_deviations("Liten", 3)
+            .lines()
+            .skip(1)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    p.write("avvik.csv", csv);
+    let (_t, out, _) = report(p.path(), &[]);
+    let sector_line = |text: &str| -> String {
+        text.lines()
+            .find(|l| l.contains("Liten") && l.contains(";"))
+            .unwrap_or("")
+            .to_string()
+    };
+    // CSV: the count is <5, the share –.
+    let c = read(&out.join("tables/deviation_closure.csv"));
+    let l = sector_line(&c);
+    // reported 3 → <5, closed 0 → 0 (no one), the share of 3 → –.
+    assert!(l.starts_with("0000;Liten;<5;0;–;"), "{l}");
+    // HTML and Markdown tables, with the footnote.
+    let html = read(&out.join("index.html"));
+    assert!(
+        html.contains("<th scope=\"row\">Liten</th><td class=\"num\">&lt;5</td>"),
+        "html"
+    );
+    assert!(html.contains("færre enn 5 respondenter eller meldinger er skjult"));
+    let md = read(&out.join("report.md"));
+    assert!(md.contains("| Liten | &lt;5 |"), "md");
+    // Word.
+    let doc = unzip(&out.join("report.docx"), "word/document.xml");
+    assert!(doc.contains("&lt;5"), "docx");
+    // XLSX: a text cell <5 where the number would be.
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook(out.join("tables.xlsx")).unwrap();
+    let r = wb.worksheet_range("Lukking av avvik").unwrap();
+    let row = (1..r.height())
+        .find(|i| r.get((*i, 1)) == Some(&Data::String("Liten".into())))
+        .unwrap();
+    assert_eq!(r.get((row, 2)), Some(&Data::String("<5".into())));
+    // Parquet results: null, and the footer says which columns were suppressed.
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let f = std::fs::File::open(out.join("data/deviation_closure.parquet")).unwrap();
+    let b = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
+    let kv = b
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .unwrap()
+        .clone();
+    let sup = kv
+        .iter()
+        .find(|k| k.key == "ikrapport.suppressed")
+        .unwrap()
+        .value
+        .clone()
+        .unwrap();
+    assert!(
+        sup.contains("\"reported\"") && sup.contains("\"threshold\":5"),
+        "{sup}"
+    );
+    let batch = b.build().unwrap().next().unwrap().unwrap();
+    let sectors = batch.column_by_name("sector").unwrap();
+    let sectors = sectors
+        .as_any()
+        .downcast_ref::<arrow_array::LargeStringArray>()
+        .map(|a| {
+            (0..a.len())
+                .map(|i| a.value(i).to_string())
+                .collect::<Vec<_>>()
+        })
+        .or_else(|| {
+            sectors
+                .as_any()
+                .downcast_ref::<arrow_array::StringViewArray>()
+                .map(|a| (0..a.len()).map(|i| a.value(i).to_string()).collect())
+        })
+        .or_else(|| {
+            sectors
+                .as_any()
+                .downcast_ref::<arrow_array::StringArray>()
+                .map(|a| (0..a.len()).map(|i| a.value(i).to_string()).collect())
+        })
+        .unwrap();
+    let i = sectors.iter().position(|s| s == "Liten").unwrap();
+    use arrow_array::Array;
+    assert!(batch.column_by_name("reported").unwrap().is_null(i));
+    // The canonical table in data/ is the user's own data: not suppressed.
+    let f = std::fs::File::open(out.join("data/deviations.parquet")).unwrap();
+    let rows: usize = ParquetRecordBatchReaderBuilder::try_new(f)
+        .unwrap()
+        .build()
+        .unwrap()
+        .map(|b| b.unwrap().num_rows())
+        .sum();
+    assert_eq!(rows, 33);
+    // The chart's data table shows <5 for the small sector, and its bar is not drawn.
+    assert!(
+        html.contains("2025: 30"),
+        "the big sector's bar is labelled"
+    );
+    let svg = read(&out.join("charts/sector_types.svg"));
+    assert!(
+        svg.contains("2025: 0 (noe skjult)"),
+        "the small sector has no bar"
+    );
+}
+
+#[test]
+fn hostile_text_is_text_in_every_format() {
+    let p = Project::new();
+    let script = "<script>alert(1)</script>";
+    // The category starts with a quote, so the CSV field is quoted and the quote doubled.
+    let img = "\"\"\"><img src=x onerror=alert(1)>\"";
+    let mut s = String::from("Saksnummer;Sektor;Meldt dato;Kategori;Årsak\n");
+    for i in 0..8 {
+        s.push_str(&format!(
+            "{i};{script};0{}.12.2025;{img};=HYPERLINK(\"http://x\",\"y\")\n",
+            i + 1
+        ));
+    }
+    p.write("avvik.csv", s);
+    let (_t, out, _) = report(p.path(), &[]);
+    for f in ["index.html", "sektor/script-alert-1-script.html"] {
+        let html = read(&out.join(f));
+        assert!(!html.contains("<script>alert"), "{f}");
+        assert!(!html.contains("<img src=x"), "{f}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{f}"
+        );
+    }
+    for svg in std::fs::read_dir(out.join("charts")).unwrap().flatten() {
+        if svg.path().extension().is_some_and(|x| x == "svg") {
+            let t = read(&svg.path());
+            assert!(
+                !t.contains("<script>") && !t.contains("<img"),
+                "{}",
+                svg.path().display()
+            );
+        }
+    }
+    let md = read(&out.join("report.md"));
+    assert!(!md.contains("<script>") && md.contains("&lt;script&gt;"));
+    let doc = unzip(&out.join("report.docx"), "word/document.xml");
+    assert!(!doc.contains("<script>") && doc.contains("&lt;script&gt;"));
+    // Formula injection: written as text in CSV and XLSX.
+    let c = read(&out.join("tables/deviation_root_causes.csv"));
+    assert!(
+        c.contains(";\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";"),
+        "{c}"
+    );
+    let styles = unzip(&out.join("tables.xlsx"), "xl/styles.xml");
+    assert!(styles.contains("quotePrefix=\"1\""), "xlsx quote prefix");
+}
+
+#[test]
+fn the_report_speaks_nynorsk_and_english() {
+    for (lang, h1, text, done) in [
+        (
+            "nn",
+            "Internkontroll og statlege tilsyn 2025",
+            "Det vart meldt 5\u{a0}828 avvik",
+            "4 åtvaringar (sjå",
+        ),
+        (
+            "en",
+            "Internal control and state inspections 2025",
+            "5,828 deviations and other reports were registered in 2025.",
+            "The report for 2025 is ready",
+        ),
+    ] {
+        let (_t, out, stdout) = report(&sample_data(), &["--lang", lang, "--format", "html,csv"]);
+        let html = read(&out.join("index.html"));
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(html.contains(&format!("<h1>{h1}</h1>")), "{lang}");
+        assert!(html.contains(text), "{lang}");
+        assert!(stdout.contains(done), "{lang}: {stdout}");
+    }
+}
+
+#[test]
+fn several_municipalities_get_the_benchmark_section() {
+    let (_t, out, _) = report(
+        &sample_data().join("benchmark"),
+        &["--focus", "9104", "--format", "html,charts"],
+    );
+    let html = read(&out.join("index.html"));
+    assert!(html.contains("Sammenligning med andre kommuner"));
+    assert!(
+        html.contains("er sammenlignet med 12 kommuner"),
+        "percentile ranks in words"
+    );
+    assert!(html.contains("høyere enn"), "percentile ranks in words");
+    let svg = read(&out.join("charts/benchmark.svg"));
+    assert!(svg.contains("Median"), "median marked");
+}
+
+#[test]
+fn report_definitions_are_files_users_edit() {
+    let p = Project::new();
+    p.write("avvik.csv", big_deviations("Helse", 12));
+    let def = ikrapport::report::definition::DEFAULT
+        .replace(
+            "title = { msg = \"report-title\" }",
+            "title = \"Vår internkontroll\"",
+        )
+        .replace(
+            "[[section.chart]]\nkind = \"pareto\"",
+            "[[section.chart]]\nkind = \"monthly\"\nid = \"ekstra\"",
+        );
+    p.write("reports/arsrapport.toml", &def);
+    p.write(
+        "queries/avvik_per_kategori.sql",
+        "--! [columns]\n--! category = \"text\"\n--! n = { kind = \"count\", size = \"self\" }\nSELECT category, COUNT(*) AS n FROM deviations GROUP BY category\n",
+    );
+    let with_table = def.replace(
+        "[[section]]\nid = \"risiko\"",
+        "[[section.table]]\ntable = \"avvik_per_kategori\"\ncolumns = [\"category\", \"n\"]\n\n[[section]]\nid = \"risiko\"",
+    );
+    p.write("reports/arsrapport.toml", &with_table);
+    let (_t, out, _) = report(p.path(), &["--format", "html,charts"]);
+    let html = read(&out.join("index.html"));
+    assert!(html.contains("<h1>Vår internkontroll 2025</h1>"));
+    assert!(!out.join("charts/pareto.svg").exists(), "the dropped chart");
+    assert!(out.join("charts/ekstra.svg").exists());
+    assert!(
+        html.contains("<th scope=\"row\">Fall</th><td class=\"num\">12</td>"),
+        "the user's own table"
+    );
+    // A typo in a column name: one error naming the file and the line.
+    let typo = with_table.replace(
+        "columns = [\"category\", \"n\"]",
+        "columns = [\"category\", \"antall\"]",
+    );
+    p.write("reports/arsrapport.toml", &typo);
+    let o = ikrapport(&["run", p.path().to_str().unwrap()]);
+    assert_eq!(o.code, 1);
+    let line = typo.lines().position(|l| l.contains("\"antall\"")).unwrap() + 1;
+    assert!(o.stderr.contains("arsrapport.toml"), "{}", o.stderr);
+    assert!(o.stderr.contains(&format!("linje {line}")), "{}", o.stderr);
+    assert!(o.stderr.contains("ingen kolonne «antall»"), "{}", o.stderr);
+}
+
+#[test]
+fn missing_data_leaves_a_section_out_with_a_note() {
+    let p = Project::new();
+    p.write("avvik.csv", big_deviations("Helse", 12));
+    let (_t, out, _) = report(p.path(), &["--format", "html"]);
+    let html = read(&out.join("index.html"));
+    assert!(html.contains("Avsnittet er utelatt: det finnes ingen data i «survey»."));
+    assert!(html.contains("Avsnittet er utelatt: det finnes ingen data i «risks»."));
+}
+
+#[test]
+fn result_tables_cross_to_arrow_rs() {
+    let project = ikrapport::Project::open(sample_data()).unwrap();
+    let data = project.ingest_checked(false).unwrap();
+    let r = project.analyse(&data, &Default::default()).unwrap();
+    let b = r.record_batch("deviation_closure").unwrap().unwrap();
+    assert_eq!(b.num_rows(), r.table("deviation_closure").unwrap().height());
+    assert_eq!(b.schema().field(1).name(), "sector");
+    assert!(r.record_batch("no_such").unwrap().is_none());
+}
