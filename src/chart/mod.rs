@@ -480,6 +480,16 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// True for the placeholder of a chart with nothing to show (see [`empty`]): the
+    /// report leaves such a chart out with a note rather than print an empty frame.
+    pub fn is_empty(&self) -> bool {
+        self.id.starts_with(EMPTY_PREFIX)
+    }
+}
+
+const EMPTY_PREFIX: &str = "empty-";
+
+impl Chart {
     /// The SVG, with `role="img"`, a `<title>` and a `<desc>` (the alt text), so that a
     /// screen reader reads the chart's name and content.
     pub fn svg(&self) -> String {
@@ -723,7 +733,7 @@ pub fn empty(id: &str, frame: &Frame, message: &str) -> Chart {
     c.text(PAD, y + 24.0, message, FONT, false, MUTED, Anchor::Start);
     draw_source(&mut c, &frame.source);
     Chart {
-        id: id.to_string(),
+        id: format!("{EMPTY_PREFIX}{id}"),
         title: frame.title.clone(),
         alt: message.to_string(),
         canvas: c,
@@ -777,13 +787,16 @@ mod tests {
             ..Default::default()
         };
         let ch = empty("test", &f, "Ingen data");
+        assert!(ch.is_empty());
         let svg = ch.svg();
         assert!(
-            svg.starts_with("<svg role=\"img\" aria-labelledby=\"test-title test-desc\""),
+            svg.starts_with(
+                "<svg role=\"img\" aria-labelledby=\"empty-test-title empty-test-desc\""
+            ),
             "{svg}"
         );
-        assert!(svg.contains("<title id=\"test-title\">Tittel &lt;æøå&gt;</title>"));
-        assert!(svg.contains("<desc id=\"test-desc\">Ingen data</desc>"));
+        assert!(svg.contains("<title id=\"empty-test-title\">Tittel &lt;æøå&gt;</title>"));
+        assert!(svg.contains("<desc id=\"empty-test-desc\">Ingen data</desc>"));
         let png = ch.png();
         assert_eq!(&png[1..4], b"PNG");
         // Width in the IHDR chunk: twice the canvas.

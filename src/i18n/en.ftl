@@ -491,7 +491,7 @@ text-dq-level = The report rests on { $read } rows from the exports. { $rejected
 text-sector-dev = { $sector } registered { $n } deviations and other reports in { $year }.
 text-sector-closed = { $share } of them were closed as of { $as_of }.
 text-sector-dev-hidden = { $sector } has fewer than { $threshold } reports; the figures are hidden for privacy.
-text-sector-spc = The control chart has { $n } months with a signal (outside the limits or a long run on one side of the centre line).
+text-sector-spc = The control chart has { $n } months with a signal in the period (outside the limits or a long run on one side of the centre line).
 text-sector-no-risks = The sector has no risks in the risk register.
 chart-title-monthly = Deviations per month by sector, last three years
 chart-title-sector-types = Deviations by sector and type, this year and last
@@ -624,3 +624,4 @@ run-done = The report for { $year } is ready: { $path } ({ $files } files). Data
        *[other] warnings
     } (see data-quality.csv).
 bundle-unknown-format = Unknown output format «{ $format }»: use all, html, md, docx, csv, xlsx, parquet or charts.
+figure-omitted = The chart «{ $title }» is left out: there are no figures to show.

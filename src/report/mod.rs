@@ -395,7 +395,13 @@ impl Builder<'_> {
             out.blocks.push(Block::Table(self.table(t, sector)));
         }
         for c in &s.charts {
-            out.blocks.push(Block::Figure(self.figure(c, sector)));
+            let f = self.figure(c, sector);
+            if f.chart.is_empty() {
+                out.notes
+                    .push(tr!(lang, "figure-omitted", title = f.chart.title.as_str()));
+            } else {
+                out.blocks.push(Block::Figure(f));
+            }
         }
         // One footnote per section when any of its tables or figures hides a cell.
         let mut hidden = false;
