@@ -28,12 +28,17 @@ pub fn chart(input: &Input) -> Chart {
     let get = |col: &str| rows.iter().map(|r| d.num(*r, col)).collect::<Vec<_>>();
     let (rate, center, ucl, lcl) = (get("rate"), get("center"), get("ucl"), get("lcl"));
     // Rates per employee are small: show them per 100 årsverk, like the other rates.
-    let per100 = |v: Vec<Option<f64>>| {
-        v.into_iter()
-            .map(|x| x.map(|x| x * 100.0))
-            .collect::<Vec<_>>()
-    };
+    // Without a units table the exposure is 1 and the "rate" is the count itself.
+    let counts = rows
+        .iter()
+        .all(|r| d.num(*r, "exposure").is_none_or(|e| e == 1.0));
+    let k = if counts { 1.0 } else { 100.0 };
+    let per100 = |v: Vec<Option<f64>>| v.into_iter().map(|x| x.map(|x| x * k)).collect::<Vec<_>>();
     let (rate, center, ucl, lcl) = (per100(rate), per100(center), per100(ucl), per100(lcl));
+    let mut frame = input.frame.clone();
+    if counts {
+        frame.value_label = input.t("axis-deviations");
+    }
     let marks: Vec<Mark> = rows
         .iter()
         .enumerate()
@@ -66,7 +71,7 @@ pub fn chart(input: &Input) -> Chart {
         line("chart-spc-limits", limits, lcl, 1.5, true, false),
     ];
     let canvas = lines(&Lines {
-        frame: input.frame.clone(),
+        frame,
         x_labels: labels.clone(),
         label_every: 3,
         series,

@@ -579,7 +579,11 @@ impl Builder<'_> {
                 _ => true,
             })
             .collect();
-        let n = self.count_for(primary, sector);
+        let n = match self.count_for(primary, sector) {
+            Some(n) => crate::i18n::num::int(n as i64, lang),
+            // The group itself is below the threshold.
+            None => format!("<{}", self.inp.config.disclosure_threshold),
+        };
         let source = tr!(
             lang,
             "chart-source",
@@ -629,7 +633,7 @@ impl Builder<'_> {
     }
 
     /// The n of a chart's source line: the reports, risks or respondents behind it.
-    fn count_for(&self, table: &str, sector: Option<&str>) -> usize {
+    fn count_for(&self, table: &str, sector: Option<&str>) -> Option<usize> {
         if table == "deviation_monthly" {
             // The reports in the chart's three years.
             let year = self.inp.results.params.year;
@@ -646,7 +650,7 @@ impl Builder<'_> {
                         .filter_map(|r| d.num(r, "count"))
                         .sum::<f64>() as usize
                 })
-                .unwrap_or(0);
+                .or(Some(0));
         }
         let (t, col) = match table {
             t if t.starts_with("deviation") => ("deviation_closure", "reported"),
@@ -658,10 +662,10 @@ impl Builder<'_> {
             _ => ("benchmark", ""),
         };
         let Some(m) = self.tables.get(t) else {
-            return 0;
+            return Some(0);
         };
         if col.is_empty() {
-            return m.df.height();
+            return Some(m.df.height());
         }
         let want = sector.unwrap_or(WHOLE);
         let (Ok(s), Ok(v)) = (m.df.column("sector"), m.df.column(col)) else {
@@ -672,7 +676,7 @@ impl Builder<'_> {
                 .ok()
                 .and_then(|c| c.cast(&DataType::Float64).ok())
                 .and_then(|c| c.f64().ok().map(|x| x.sum().unwrap_or(0.0)))
-                .unwrap_or(0.0) as usize;
+                .map(|x| x as usize);
         };
         let filter_at = |i: usize| -> bool {
             if table == "ros_coverage_register" {
@@ -684,11 +688,18 @@ impl Builder<'_> {
                 true
             }
         };
-        (0..m.df.height())
+        let rows: Vec<usize> = (0..m.df.height())
             .filter(|i| s.get(*i).ok().is_some_and(|x| x.get_str() == Some(want)) && filter_at(*i))
-            .filter_map(|i| v.get(i).ok().and_then(|x| format::number(&x)))
-            .map(|x| x as usize)
-            .sum()
+            .collect();
+        if rows.iter().any(|i| m.is_hidden(col, *i)) {
+            return None;
+        }
+        Some(
+            rows.iter()
+                .filter_map(|i| v.get(*i).ok().and_then(|x| format::number(&x)))
+                .map(|x| x as usize)
+                .sum(),
+        )
     }
 }
 
