@@ -4,7 +4,7 @@
 
 use super::data::Input;
 use super::layout::{Bar, HBars, Row, Segment, hbars};
-use super::{Chart, LegendItem, Rgb};
+use super::{Chart, Rgb};
 
 const BANDS: [(&str, Rgb); 5] = [
     ("share_band_0", Rgb(0xe5, 0xe5, 0xe5)),
@@ -17,13 +17,7 @@ const BANDS: [(&str, Rgb); 5] = [
 pub fn chart(input: &Input) -> Chart {
     let d = input.table("ros_survey_by_sector");
     let sc = input.col("category", "sector");
-    let mut order: Vec<usize> = (0..d.rows.len()).collect();
-    order.sort_by_key(|r| {
-        (
-            d.text(*r, sc) != Some(&input.whole),
-            d.text(*r, sc).unwrap_or("").to_string(),
-        )
-    });
+    let order = d.whole_first(sc, &input.whole);
     let mut rows = Vec::new();
     for r in order {
         let Some(s) = d.text(r, sc) else { continue };
@@ -64,14 +58,7 @@ pub fn chart(input: &Input) -> Chart {
     if rows.is_empty() {
         return super::empty(&input.id, &input.frame, &input.t("chart-no-data"));
     }
-    let legend = BANDS
-        .iter()
-        .map(|(c, col)| LegendItem {
-            label: input.t(&format!("col-{c}")),
-            color: *col,
-            line: false,
-        })
-        .collect();
+    let legend = super::layout::column_legend(input, &BANDS);
     let canvas = hbars(&HBars {
         frame: input.frame.clone(),
         rows,
@@ -89,10 +76,5 @@ pub fn chart(input: &Input) -> Chart {
         none = crate::i18n::Pct(get("share_band_0"), 0),
         few = crate::i18n::Pct(get("share_band_1_5"), 0)
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

@@ -177,10 +177,5 @@ pub fn chart(input: &Input) -> Chart {
         above = above as usize,
         of = ROWS.len()
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas: c,
-    }
+    super::finish(input, c, alt)
 }

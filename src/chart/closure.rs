@@ -3,8 +3,8 @@
 //! close the year's deviations written beside the sector's name.
 
 use super::data::Input;
-use super::layout::{Bar, HBars, Row, Segment, hbars};
-use super::{Chart, LegendItem, Rgb};
+use super::layout::{Bar, Row, Segment};
+use super::{Chart, Rgb};
 
 /// Ages from young to old, light to dark: order carries the meaning, not hue alone.
 const AGES: [(&str, Rgb); 4] = [
@@ -19,14 +19,7 @@ pub fn chart(input: &Input) -> Chart {
     let sc = input.col("category", "sector");
     let mut rows = Vec::new();
     let mut oldest: Option<(String, f64)> = None;
-    let mut order: Vec<usize> = (0..d.rows.len()).collect();
-    // The whole municipality first, then sectors by name.
-    order.sort_by_key(|r| {
-        (
-            d.text(*r, sc) != Some(&input.whole),
-            d.text(*r, sc).unwrap_or("").to_string(),
-        )
-    });
+    let order = d.whole_first(sc, &input.whole);
     for r in order {
         let Some(s) = d.text(r, sc) else { continue };
         let median = d.num(r, "median_days_to_close");
@@ -77,22 +70,8 @@ pub fn chart(input: &Input) -> Chart {
     if rows.is_empty() {
         return super::empty(&input.id, &input.frame, &input.t("chart-no-data"));
     }
-    let legend = AGES
-        .iter()
-        .map(|(c, col)| LegendItem {
-            label: input.t(&format!("col-{c}")),
-            color: *col,
-            line: false,
-        })
-        .collect();
-    let canvas = hbars(&HBars {
-        frame: input.frame.clone(),
-        rows,
-        legend,
-        range: None,
-        percent: false,
-        lang: input.lang,
-    });
+    let legend = super::layout::column_legend(input, &AGES);
+    let canvas = super::layout::bars(input, rows, legend, None, false);
     let whole: Vec<usize> = d.rows_where(sc, &input.whole);
     let (open, median) = whole
         .first()
@@ -112,10 +91,5 @@ pub fn chart(input: &Input) -> Chart {
         oldest = oldest.clone().map(|o| o.0).unwrap_or_else(|| "–".into()),
         oldest_n = oldest.map(|o| o.1 as i64).unwrap_or(0)
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

@@ -115,10 +115,5 @@ pub fn chart(input: &Input) -> Chart {
         ),
         _ => input.frame.title.clone(),
     };
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

@@ -60,6 +60,18 @@ impl Data {
             .collect()
     }
 
+    /// Row indices with the whole municipality first, then by the column's text.
+    pub fn whole_first(&self, col: &str, whole: &str) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by_key(|r| {
+            (
+                self.text(*r, col) != Some(whole),
+                self.text(*r, col).unwrap_or("").to_string(),
+            )
+        });
+        order
+    }
+
     /// The distinct texts of a column, in order of first appearance.
     pub fn distinct(&self, col: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

@@ -3,7 +3,7 @@
 //! § 25-2: the report covers the results of state inspections and their follow-up).
 
 use super::data::Input;
-use super::layout::{Bar, HBars, Row, Segment, hbars};
+use super::layout::{Bar, Row, Segment};
 use super::{Chart, LegendItem, PALETTE, Rgb};
 
 const OPEN: Rgb = Rgb(0xd5, 0x5e, 0x00);
@@ -74,14 +74,7 @@ pub fn chart(input: &Input) -> Chart {
             line: false,
         },
     ];
-    let canvas = hbars(&HBars {
-        frame: input.frame.clone(),
-        rows,
-        legend,
-        range: None,
-        percent: false,
-        lang: input.lang,
-    });
+    let canvas = super::layout::bars(input, rows, legend, None, false);
     let alt = tr!(
         input.lang,
         "alt-inspections",
@@ -90,10 +83,5 @@ pub fn chart(input: &Input) -> Chart {
         findings = findings as i64,
         open = open as i64
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

@@ -44,6 +44,37 @@ pub struct HBars {
     pub lang: Lang,
 }
 
+/// Legend entries for colours keyed by column name (labels from the catalogue's
+/// `col-<name>`).
+pub fn column_legend(input: &super::data::Input, items: &[(&str, Rgb)]) -> Vec<LegendItem> {
+    items
+        .iter()
+        .map(|(c, col)| LegendItem {
+            label: input.t(&format!("col-{c}")),
+            color: *col,
+            line: false,
+        })
+        .collect()
+}
+
+/// Horizontal bars in the input's frame and language.
+pub fn bars(
+    input: &super::data::Input,
+    rows: Vec<Row>,
+    legend: Vec<LegendItem>,
+    range: Option<(f64, f64)>,
+    percent: bool,
+) -> Canvas {
+    hbars(&HBars {
+        frame: input.frame.clone(),
+        rows,
+        legend,
+        range,
+        percent,
+        lang: input.lang,
+    })
+}
+
 const ROW_GAP: f64 = 10.0;
 const BAR_H: f64 = 16.0;
 const MAX_LABEL: f64 = 230.0;

@@ -4,7 +4,7 @@
 
 use super::data::Input;
 use super::layout::{Bar, HBars, Row, Segment, hbars};
-use super::{Chart, LegendItem, Rgb};
+use super::{Chart, Rgb};
 
 /// Blue–orange diverging (safe for red-green colour blindness), neutral grey.
 const LEVELS: [(&str, Rgb); 5] = [
@@ -97,14 +97,7 @@ pub fn chart(input: &Input) -> Chart {
     if rows.is_empty() {
         return super::empty(&input.id, &input.frame, &input.t("chart-no-data"));
     }
-    let legend = LEVELS
-        .iter()
-        .map(|(c, col)| LegendItem {
-            label: input.t(&format!("col-{c}")),
-            color: *col,
-            line: false,
-        })
-        .collect();
+    let legend = super::layout::column_legend(input, &LEVELS);
     let canvas = hbars(&HBars {
         frame: input.frame.clone(),
         rows,
@@ -123,10 +116,5 @@ pub fn chart(input: &Input) -> Chart {
         ),
         None => input.frame.title.clone(),
     };
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

@@ -125,10 +125,5 @@ pub fn chart(input: &Input) -> Chart {
         widest = widest,
         gap = crate::i18n::Dec(widest_gap.max(0.0), 1)
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas: c,
-    }
+    super::finish(input, c, alt)
 }

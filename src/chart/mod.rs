@@ -740,6 +740,16 @@ pub fn empty(id: &str, frame: &Frame, message: &str) -> Chart {
     }
 }
 
+/// A finished chart of an input: its id and title, the canvas and the text alternative.
+pub fn finish(input: &data::Input, canvas: Canvas, alt: String) -> Chart {
+    Chart {
+        id: input.id.clone(),
+        title: input.frame.title.clone(),
+        alt,
+        canvas,
+    }
+}
+
 /// Format a tick or value with the language's number style.
 pub fn fmt_num(v: f64, decimals: u32, lang: crate::i18n::Lang) -> String {
     crate::i18n::num::decimal(v, decimals, lang)

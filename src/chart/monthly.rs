@@ -101,12 +101,7 @@ pub fn chart(input: &Input) -> Chart {
         top = busiest.0.as_str(),
         top_n = busiest.1 as i64
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }
 
 /// `2025-03-01` → "mar. 2025" / "Mar 2025".

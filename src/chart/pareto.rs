@@ -68,10 +68,5 @@ pub fn chart(input: &Input) -> Chart {
         top_share = crate::i18n::Pct(items[0].1.unwrap_or(0.0) / total, 0),
         vital = vital
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

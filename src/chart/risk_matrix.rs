@@ -134,10 +134,5 @@ pub fn chart(input: &Input) -> Chart {
         red = red[0] as i64,
         red_after = red[1] as i64
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas: c,
-    }
+    super::finish(input, c, alt)
 }

@@ -2,7 +2,7 @@
 //! and the red risks without measures written after each bar.
 
 use super::data::Input;
-use super::layout::{Bar, HBars, Row, Segment, hbars};
+use super::layout::{Bar, Row, Segment};
 use super::{Chart, LegendItem, ZONE_GREEN, ZONE_RED, ZONE_YELLOW};
 
 pub fn chart(input: &Input) -> Chart {
@@ -14,13 +14,7 @@ pub fn chart(input: &Input) -> Chart {
         ("green", ZONE_GREEN, "grønn"),
     ];
     let mut rows = Vec::new();
-    let mut order: Vec<usize> = (0..d.rows.len()).collect();
-    order.sort_by_key(|r| {
-        (
-            d.text(*r, sc) != Some(&input.whole),
-            d.text(*r, sc).unwrap_or("").to_string(),
-        )
-    });
+    let order = d.whole_first(sc, &input.whole);
     for r in order {
         let Some(s) = d.text(r, sc) else { continue };
         let segs = zones
@@ -59,14 +53,7 @@ pub fn chart(input: &Input) -> Chart {
             line: false,
         })
         .collect();
-    let canvas = hbars(&HBars {
-        frame: input.frame.clone(),
-        rows,
-        legend,
-        range: None,
-        percent: false,
-        lang: input.lang,
-    });
+    let canvas = super::layout::bars(input, rows, legend, None, false);
     let w = d.rows_where(sc, &input.whole);
     let get = |c: &str| w.first().and_then(|r| d.num(*r, c)).unwrap_or(0.0) as i64;
     let alt = tr!(
@@ -78,10 +65,5 @@ pub fn chart(input: &Input) -> Chart {
         overdue = get("review_overdue"),
         without = get("needs_measure_without_measure")
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

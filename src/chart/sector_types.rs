@@ -3,7 +3,7 @@
 //! total written after the bar.
 
 use super::data::Input;
-use super::layout::{Bar, HBars, Row, Segment, hbars};
+use super::layout::{Bar, Row, Segment};
 use super::{Chart, LegendItem, color};
 
 pub fn chart(input: &Input) -> Chart {
@@ -83,14 +83,7 @@ pub fn chart(input: &Input) -> Chart {
             line: false,
         })
         .collect();
-    let canvas = hbars(&HBars {
-        frame: input.frame.clone(),
-        rows,
-        legend,
-        range: None,
-        percent: false,
-        lang: input.lang,
-    });
+    let canvas = super::layout::bars(input, rows, legend, None, false);
     let (top, top_n) = best.unwrap_or_default();
     let alt = tr!(
         input.lang,
@@ -102,10 +95,5 @@ pub fn chart(input: &Input) -> Chart {
         top = top,
         top_n = top_n as i64
     );
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }

@@ -102,10 +102,5 @@ pub fn chart(input: &Input) -> Chart {
             which = signals.join(", ")
         )
     };
-    Chart {
-        id: input.id.clone(),
-        title: input.frame.title.clone(),
-        alt,
-        canvas,
-    }
+    super::finish(input, canvas, alt)
 }
