@@ -51,6 +51,11 @@ pub fn init(folder: &Path, lang: crate::Lang) -> Result<(Vec<PathBuf>, Vec<PathB
             "ros-undersokelse-kodebok.toml".into(),
             crate::ingest::survey::DEFAULT_CODEBOOK.into(),
         ),
+        // The report definition, to edit without a rebuild (03-report.md).
+        (
+            "reports/arsrapport.toml".into(),
+            crate::report::definition::DEFAULT.into(),
+        ),
     ];
     for (name, content) in EXAMPLES {
         // The multi-select example joins options with `;`: quote that cell.
@@ -72,6 +77,9 @@ pub fn init(folder: &Path, lang: crate::Lang) -> Result<(Vec<PathBuf>, Vec<PathB
         if p.exists() {
             skipped.push(p);
             continue;
+        }
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::mkdir(lang, dir, e))?;
         }
         std::fs::write(&p, content).map_err(|e| Error::write(lang, &p, e))?;
         written.push(p);

@@ -112,9 +112,13 @@ fn init_writes_a_project_that_validates_cleanly() {
         "modenhet.csv",
         "tilsyn.csv",
         "ros-undersokelse.csv",
+        "reports/arsrapport.toml",
     ] {
         assert!(folder.join(f).exists(), "{f}");
     }
+    // The new project makes a report with its own definition.
+    let r = ikrapport(&["run", folder.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let v = ikrapport(&["validate", folder.to_str().unwrap(), "--json"]);
     assert_eq!(v.code, 0, "{}", v.stdout);
     let v: serde_json::Value = serde_json::from_str(&v.stdout).unwrap();
