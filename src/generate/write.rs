@@ -124,5 +124,5 @@ pub fn fixed_properties(year: i32) -> rust_xlsxwriter::DocProperties {
 
 /// Map a rust_xlsxwriter error.
 pub fn xe(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::Internal(format!("kunne ikke skrive regneark: {e}"))
+    Error::Internal(format!("xlsx: {e}"))
 }
