@@ -103,7 +103,7 @@ pub fn chart(input: &Input) -> Chart {
     let y0 = draw_title(&mut c, &input.frame.title);
     draw_legend(&mut c, &legend, y0);
     let x0 = PAD + label_w + 16.0;
-    let x1 = w - PAD - 50.0;
+    let x1 = w - PAD - 62.0;
     let sx = |v: f64| x0 + v.clamp(0.0, 1.0) * (x1 - x0);
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         c.line(vec![(sx(t), top), (sx(t), bottom)], GRID, 1.0);
@@ -150,7 +150,7 @@ pub fn chart(input: &Input) -> Chart {
         if let Some(v) = fr.and_then(|r| d.num(r, col)) {
             c.circle(sx(v * f), y, 7.0, PALETTE[0], Some(INK));
             c.text(
-                x1 + 8.0,
+                x1 + 16.0,
                 y,
                 &crate::i18n::num::percent(v * f, 0, input.lang),
                 SMALL,

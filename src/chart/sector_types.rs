@@ -78,7 +78,14 @@ pub fn chart(input: &Input) -> Chart {
         .iter()
         .enumerate()
         .map(|(i, t)| LegendItem {
-            label: t.clone(),
+            label: {
+                let id = format!("value-type-{}", crate::i18n::id_part(t));
+                if crate::i18n::has(input.lang, &id) {
+                    input.t(&id)
+                } else {
+                    t.clone()
+                }
+            },
             color: color(i),
             line: false,
         })

@@ -625,3 +625,9 @@ run-done = The report for { $year } is ready: { $path } ({ $files } files). Data
     } (see data-quality.csv).
 bundle-unknown-format = Unknown output format «{ $format }»: use all, html, md, docx, csv, xlsx, parquet or charts.
 figure-omitted = The chart «{ $title }» is left out: there are no figures to show.
+value-type-avvik = Deviation
+value-type-forbedringsforslag = Improvement proposal
+value-type-positiv = Positive feedback
+value-type-tilsynsfunn = Inspection finding
+value-type-revisjonsfunn = Audit finding
+value-type-personvernbrudd = Personal data breach

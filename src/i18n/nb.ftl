@@ -623,3 +623,9 @@ run-done = Rapporten for { $year } er klar: { $path } ({ $files } filer). Datakv
     } (se data-quality.csv).
 bundle-unknown-format = Ukjent utformat «{ $format }»: bruk all, html, md, docx, csv, xlsx, parquet eller charts.
 figure-omitted = Figuren «{ $title }» er utelatt: det er ingen tall å vise.
+value-type-avvik = Avvik
+value-type-forbedringsforslag = Forbedringsforslag
+value-type-positiv = Positiv tilbakemelding
+value-type-tilsynsfunn = Tilsynsfunn
+value-type-revisjonsfunn = Revisjonsfunn
+value-type-personvernbrudd = Personvernbrudd

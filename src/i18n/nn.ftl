@@ -622,3 +622,9 @@ run-done = Rapporten for { $year } er klar: { $path } ({ $files } filer). Datakv
     } (sjå data-quality.csv).
 bundle-unknown-format = Ukjent utformat «{ $format }»: bruk all, html, md, docx, csv, xlsx, parquet eller charts.
 figure-omitted = Figuren «{ $title }» er utelaten: det er ingen tal å vise.
+value-type-avvik = Avvik
+value-type-forbedringsforslag = Forbetringsforslag
+value-type-positiv = Positiv tilbakemelding
+value-type-tilsynsfunn = Tilsynsfunn
+value-type-revisjonsfunn = Revisjonsfunn
+value-type-personvernbrudd = Personvernbrot

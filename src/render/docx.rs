@@ -25,6 +25,37 @@ pub struct Docx {
     images: RefCell<Vec<(String, Vec<u8>)>>,
 }
 
+/// Column widths in twips over the text width (16 cm = 9 070 twips), in proportion to
+/// what each column holds: its longest cell, and its header's longest word, so that a
+/// sector name is not broken in the middle.
+fn column_widths(t: &TableBlock) -> Vec<usize> {
+    let n = t.headers.len().max(1);
+    let want: Vec<f64> = (0..n)
+        .map(|j| {
+            let head = t
+                .headers
+                .get(j)
+                .map(|h| {
+                    h.split_whitespace()
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(1)
+                })
+                .unwrap_or(1);
+            let cells = t
+                .rows
+                .iter()
+                .filter_map(|r| r.get(j))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(1);
+            (head.max(cells) as f64).clamp(4.0, 28.0)
+        })
+        .collect();
+    let total: f64 = want.iter().sum();
+    want.iter().map(|w| (w / total * 9070.0) as usize).collect()
+}
+
 /// Page width for figures: 16 cm in EMU (914 400 per inch).
 const FIG_W: u64 = 5_760_720;
 
@@ -64,15 +95,14 @@ impl Markup for Docx {
     }
 
     fn table(&self, t: &TableBlock) -> String {
-        let n = t.headers.len().max(1);
-        let w = 9000 / n;
+        let widths = column_widths(t);
         let mut out = para(Some("Caption"), &run(&t.title, false));
         out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabell\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
-        for _ in 0..n {
+        for w in &widths {
             out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
         }
         out.push_str("</w:tblGrid>");
-        let cell = |text: &str, num: bool, head: bool| {
+        let cell = |text: &str, num: bool, head: bool, w: usize| {
             let jc = if num { "<w:jc w:val=\"right\"/>" } else { "" };
             let shd = if head {
                 "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF5\"/>"
@@ -86,14 +116,14 @@ impl Markup for Docx {
         };
         // The header row repeats at the top of every page the table runs over.
         out.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
-        for (h, num) in t.headers.iter().zip(&t.numeric) {
-            out.push_str(&cell(h, *num, true));
+        for ((h, num), w) in t.headers.iter().zip(&t.numeric).zip(&widths) {
+            out.push_str(&cell(h, *num, true, *w));
         }
         out.push_str("</w:tr>");
         for r in &t.rows {
             out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            for (v, num) in r.iter().zip(&t.numeric) {
-                out.push_str(&cell(v, *num, false));
+            for ((v, num), w) in r.iter().zip(&t.numeric).zip(&widths) {
+                out.push_str(&cell(v, *num, false, *w));
             }
             out.push_str("</w:tr>");
         }
