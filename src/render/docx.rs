@@ -49,7 +49,8 @@ fn column_widths(t: &TableBlock) -> Vec<usize> {
                 .map(|c| c.chars().count())
                 .max()
                 .unwrap_or(1);
-            (head.max(cells) as f64).clamp(4.0, 28.0)
+            // Bold headers are wider than their letters; no column under six.
+            ((head + 2).max(cells + 1) as f64).clamp(6.0, 30.0)
         })
         .collect();
     let total: f64 = want.iter().sum();
@@ -96,6 +97,12 @@ impl Markup for Docx {
 
     fn table(&self, t: &TableBlock) -> String {
         let widths = column_widths(t);
+        // Wide tables in a smaller type, so that they fit the portrait page.
+        let text_style = if t.headers.len() > 7 {
+            "TableTextSmall"
+        } else {
+            "TableText"
+        };
         let mut out = para(Some("Caption"), &run(&t.title, false));
         out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabell\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
         for w in &widths {
@@ -110,7 +117,7 @@ impl Markup for Docx {
                 ""
             };
             format!(
-                "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{shd}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{jc}</w:pPr>{}</w:p></w:tc>",
+                "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{shd}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{text_style}\"/>{jc}</w:pPr>{}</w:p></w:tc>",
                 run(text, head)
             )
         };
@@ -171,6 +178,7 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:styleId="Figure"><w:name w:val="Figure"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="0"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:rPr><w:i/><w:color w:val="4D4D4D"/><w:sz w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TableTextSmall"><w:name w:val="Table Text Small"/><w:basedOn w:val="TableText"/><w:rPr><w:sz w:val="14"/></w:rPr></w:style>
 <w:style w:type="table" w:styleId="Tabell"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="D9D9D9"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>
 "#;
