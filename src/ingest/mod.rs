@@ -161,9 +161,19 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
     let mut dq = Vec::new();
     let mut parts: BTreeMap<SourceKind, Vec<DataFrame>> = BTreeMap::new();
     let mut codebooks: Vec<Codebook> = Vec::new();
-    for (path, explicit) in files {
-        let started = std::time::Instant::now();
-        let (mut report, outcome) = ingest_file(root, &path, explicit, config);
+    // Files are read in parallel (each also types its rows in parallel chunks); the
+    // results are taken in file order, so reports and data-quality rows keep their order.
+    use rayon::prelude::*;
+    let done: Vec<(FileReport, FileOutcome)> = files
+        .par_iter()
+        .map(|(path, explicit)| {
+            let started = std::time::Instant::now();
+            let (mut report, outcome) = ingest_file(root, path, *explicit, config);
+            report.millis = started.elapsed().as_millis() as u64;
+            (report, outcome)
+        })
+        .collect();
+    for (report, outcome) in done {
         if let Some((kind, processed, cb)) = outcome {
             if let Some(cb) = cb {
                 if !codebooks.iter().any(|c: &Codebook| c.survey == cb.survey) {
@@ -173,7 +183,6 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
             dq.extend(processed.dq);
             parts.entry(kind).or_default().push(processed.df);
         }
-        report.millis = started.elapsed().as_millis() as u64;
         reports.push(report);
     }
     let mut tables = BTreeMap::new();

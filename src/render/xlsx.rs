@@ -79,7 +79,7 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
     let right = Format::new().set_align(rust_xlsxwriter::FormatAlign::Right);
     let mut used = Vec::new();
     for s in sheets {
-        let ws = wb.add_worksheet();
+        let ws = wb.add_worksheet_with_constant_memory().map_err(xe)?;
         ws.set_name(sheet_name(&s.title, &mut used)).map_err(xe)?;
         let df = &s.table.df;
         let formats: Vec<Format> = s
@@ -95,13 +95,30 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
                 Format::new().set_num_format(f)
             })
             .collect();
+        // Constant-memory mode writes each row as it comes (a national table has
+        // hundreds of thousands of rows), so widths and panes are set first and the
+        // cells row by row.
+        ws.set_freeze_panes(1, 0).map_err(xe)?;
+        let cols = df.columns();
+        // Wrapped labels may be wider than the data: give each header room of its own.
+        for (j, m) in s.metas.iter().enumerate() {
+            let w = column_label(m, lang).chars().count().min(30) as f64 + 2.0;
+            let data_w = (0..df.height().min(200))
+                .filter_map(|i| cols[j].get(i).ok())
+                .map(|v| v.to_string().chars().count())
+                .max()
+                .unwrap_or(0) as f64
+                + 2.0;
+            ws.set_column_width(j as u16, w.max(data_w).min(60.0))
+                .map_err(xe)?;
+        }
         for (j, m) in s.metas.iter().enumerate() {
             ws.write_string_with_format(0, j as u16, column_label(m, lang), &header)
                 .map_err(xe)?;
         }
-        for (j, c) in df.columns().iter().enumerate() {
-            let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
-            for i in 0..df.height() {
+        for i in 0..df.height() {
+            for (j, c) in cols.iter().enumerate() {
+                let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
                 let (r, col) = ((i + 1) as u32, j as u16);
                 if s.table.is_hidden(c.name(), i) {
                     let t = if kind == ColumnKind::Count {
@@ -150,19 +167,6 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
                     },
                 }
             }
-        }
-        ws.set_freeze_panes(1, 0).map_err(xe)?;
-        // Wrapped labels may be wider than the data: give each header room of its own.
-        for (j, m) in s.metas.iter().enumerate() {
-            let w = column_label(m, lang).chars().count().min(30) as f64 + 2.0;
-            let data_w = (0..df.height().min(200))
-                .filter_map(|i| df.columns()[j].get(i).ok())
-                .map(|v| v.to_string().chars().count())
-                .max()
-                .unwrap_or(0) as f64
-                + 2.0;
-            ws.set_column_width(j as u16, w.max(data_w).min(60.0))
-                .map_err(xe)?;
         }
     }
     wb.save_to_buffer().map_err(xe)
