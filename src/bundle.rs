@@ -147,123 +147,139 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
     let lang = p.lang;
     let threshold = p.config.disclosure_threshold;
     let f = p.formats;
-    let figures = p.doc.figures();
-    if f.charts || f.docx {
-        progress("charts");
-    }
-    if f.charts {
-        // PNG encoding is the costly part: one chart per core.
-        let imgs: Vec<(String, String, Vec<u8>)> = figures
-            .par_iter()
-            .map(|fig| (fig.chart.id.clone(), fig.chart.svg(), fig.chart.png()))
-            .collect();
-        for (id, svg, png) in imgs {
-            st.add(format!("charts/{id}.svg"), svg.into_bytes());
-            st.add(format!("charts/{id}.png"), png);
-        }
-    }
-    let sectors: Vec<(String, String)> = p
-        .doc
-        .pages
-        .iter()
-        .skip(1)
-        .map(|pg| (pg.title.clone(), pg.slug.clone()))
-        .collect();
-    if f.html {
-        progress("html");
-        for (i, page) in p.doc.pages.iter().enumerate() {
-            if i == 0 {
-                st.add(
-                    "index.html",
-                    render::html::page(p.doc, page, &sectors, "").into_bytes(),
-                );
-            } else {
-                st.add(
-                    format!("sektor/{}.html", page.slug),
-                    render::html::page(p.doc, page, &sectors, "../").into_bytes(),
-                );
-            }
-        }
-    }
-    if f.md {
-        progress("md");
-        st.add("report.md", render::md::document(p.doc).into_bytes());
-    }
-    if f.docx {
-        progress("docx");
-        st.add("report.docx", render::docx::document(p.doc)?);
-    }
+    let year = p.results.params.year;
     let masked = masked_results(p.results, threshold);
-    if f.csv || f.xlsx {
-        progress("tables");
-    }
-    let mut sheets = Vec::new();
-    for name in &p.results.results {
-        let Some(m) = masked.get(name) else { continue };
-        let metas = p.results.registry.columns_of(name, &m.df);
-        if f.csv {
-            let bytes = render::csv::write(m, &metas, threshold);
-            if name == "data_quality" {
-                st.add("data-quality.csv", bytes.clone());
-            }
-            st.add(format!("tables/{name}.csv"), bytes);
+    let sheets: Vec<render::xlsx::Sheet> = p
+        .results
+        .results
+        .iter()
+        .filter_map(|name| {
+            let m = masked.get(name)?;
+            Some(render::xlsx::Sheet {
+                title: p.results.registry.title(name, lang),
+                table: m,
+                metas: p.results.registry.columns_of(name, &m.df),
+                name: name.clone(),
+            })
+        })
+        .collect();
+    // The workbook of a national data set takes seconds (rust_xlsxwriter writes every
+    // cell as XML): it is written on a thread of its own while everything else is.
+    let inputs = std::thread::scope(|scope| -> Result<Vec<serde_json::Value>> {
+        let xlsx = f
+            .xlsx
+            .then(|| scope.spawn(|| render::xlsx::write(&sheets, lang, threshold, year)));
+        let figures = p.doc.figures();
+        if f.charts || f.docx {
+            progress("charts");
         }
-        sheets.push(render::xlsx::Sheet {
-            title: p.results.registry.title(name, lang),
-            table: m,
-            metas,
-        });
-    }
-    if f.xlsx {
-        st.add(
-            "tables.xlsx",
-            render::xlsx::write(&sheets, lang, threshold, p.results.params.year)?,
-        );
-    }
-    let inputs = inputs(p)?;
-    if f.parquet {
-        progress("data");
-        let params = parameters(p);
-        let input_hashes = serde_json::to_string(
-            &inputs
-                .iter()
-                .map(|i| (i["path"].clone(), i["sha256"].clone()))
-                .collect::<Vec<_>>(),
-        )
-        .unwrap_or_default();
-        let base = |table: &str| -> Vec<(String, String)> {
-            vec![
-                ("ikrapport.version".into(), env!("CARGO_PKG_VERSION").into()),
-                ("ikrapport.table".into(), table.into()),
-                ("ikrapport.inputs".into(), input_hashes.clone()),
-                ("ikrapport.parameters".into(), params.to_string()),
-            ]
-        };
-        for k in SourceKind::ALL {
-            if let Some(df) = p.data.tables.get(&k) {
-                let mut meta = base(k.table_name());
-                meta.push(("ikrapport.made_by".into(), "ingest".into()));
+        if f.charts {
+            // PNG encoding is the costly part: one chart per core.
+            let imgs: Vec<(String, String, Vec<u8>)> = figures
+                .par_iter()
+                .map(|fig| (fig.chart.id.clone(), fig.chart.svg(), fig.chart.png()))
+                .collect();
+            for (id, svg, png) in imgs {
+                st.add(format!("charts/{id}.svg"), svg.into_bytes());
+                st.add(format!("charts/{id}.png"), png);
+            }
+        }
+        let sectors: Vec<(String, String)> = p
+            .doc
+            .pages
+            .iter()
+            .skip(1)
+            .map(|pg| (pg.title.clone(), pg.slug.clone()))
+            .collect();
+        if f.html {
+            progress("html");
+            for (i, page) in p.doc.pages.iter().enumerate() {
+                if i == 0 {
+                    st.add(
+                        "index.html",
+                        render::html::page(p.doc, page, &sectors, "").into_bytes(),
+                    );
+                } else {
+                    st.add(
+                        format!("sektor/{}.html", page.slug),
+                        render::html::page(p.doc, page, &sectors, "../").into_bytes(),
+                    );
+                }
+            }
+        }
+        if f.md {
+            progress("md");
+            st.add("report.md", render::md::document(p.doc).into_bytes());
+        }
+        if f.docx {
+            progress("docx");
+            st.add("report.docx", render::docx::document(p.doc)?);
+        }
+        if f.csv || f.xlsx {
+            progress("tables");
+        }
+        if f.csv {
+            for s in &sheets {
+                let name = s.table_name();
+                let bytes = render::csv::write(s.table, &s.metas, threshold);
+                if name == "data_quality" {
+                    st.add("data-quality.csv", bytes.clone());
+                }
+                st.add(format!("tables/{name}.csv"), bytes);
+            }
+        }
+        let inputs = inputs(p)?;
+        if f.parquet {
+            progress("data");
+            let params = parameters(p);
+            let input_hashes = serde_json::to_string(
+                &inputs
+                    .iter()
+                    .map(|i| (i["path"].clone(), i["sha256"].clone()))
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap_or_default();
+            let base = |table: &str| -> Vec<(String, String)> {
+                vec![
+                    ("ikrapport.version".into(), env!("CARGO_PKG_VERSION").into()),
+                    ("ikrapport.table".into(), table.into()),
+                    ("ikrapport.inputs".into(), input_hashes.clone()),
+                    ("ikrapport.parameters".into(), params.to_string()),
+                ]
+            };
+            for k in SourceKind::ALL {
+                if let Some(df) = p.data.tables.get(&k) {
+                    let mut meta = base(k.table_name());
+                    meta.push(("ikrapport.made_by".into(), "ingest".into()));
+                    st.add(
+                        format!("data/{}.parquet", k.table_name()),
+                        render::parquet::write(df, &meta)?,
+                    );
+                }
+            }
+            for name in &p.results.results {
+                let Some(m) = masked.get(name) else { continue };
+                let mut meta = base(name);
+                meta.extend(made_by(p.results, name));
+                let hidden: Vec<&String> = m.hidden.keys().collect();
+                meta.push((
+                    "ikrapport.suppressed".into(),
+                    serde_json::json!({ "threshold": threshold, "columns": hidden }).to_string(),
+                ));
                 st.add(
-                    format!("data/{}.parquet", k.table_name()),
-                    render::parquet::write(df, &meta)?,
+                    format!("data/{name}.parquet"),
+                    render::parquet::write(&m.df, &meta)?,
                 );
             }
         }
-        for name in &p.results.results {
-            let Some(m) = masked.get(name) else { continue };
-            let mut meta = base(name);
-            meta.extend(made_by(p.results, name));
-            let hidden: Vec<&String> = m.hidden.keys().collect();
-            meta.push((
-                "ikrapport.suppressed".into(),
-                serde_json::json!({ "threshold": threshold, "columns": hidden }).to_string(),
-            ));
-            st.add(
-                format!("data/{name}.parquet"),
-                render::parquet::write(&m.df, &meta)?,
-            );
+        if let Some(h) = xlsx {
+            let bytes = h
+                .join()
+                .map_err(|_| Error::Internal("xlsx: the writer stopped".into()))??;
+            st.add("tables.xlsx", bytes);
         }
-    }
+        Ok(inputs)
+    })?;
     progress("manifest");
     let manifest = manifest(p, &st, inputs);
     st.add(

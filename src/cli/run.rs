@@ -45,6 +45,8 @@ pub fn parse_as_of(s: &str, lang: ikrapport::Lang) -> ikrapport::Result<chrono::
 struct Progress {
     bar: ProgressBar,
     lang: ikrapport::Lang,
+    /// When each stage started, for `-v` (benches/README.md reads these).
+    stages: std::cell::RefCell<Vec<(String, std::time::Instant)>>,
 }
 
 impl Progress {
@@ -64,10 +66,14 @@ impl Progress {
         Progress {
             bar,
             lang: ctx.lang(),
+            stages: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     fn stage(&self, name: &str) {
+        self.stages
+            .borrow_mut()
+            .push((name.to_string(), std::time::Instant::now()));
         self.bar
             .set_message(tr!(self.lang, &format!("progress-{name}")));
         self.bar.inc(1);
@@ -128,9 +134,19 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         },
         &|s| progress.stage(s),
     )?;
+    progress.stage("done");
     progress.bar.finish_and_clear();
     if ctx.verbose {
         progress.print(|| {
+            // Wall time per stage: ingest, analytics, report, then the bundle's parts.
+            let st = progress.stages.borrow();
+            for w in st.windows(2) {
+                eprintln!(
+                    "{:>8} ms  stage {}",
+                    w[1].1.duration_since(w[0].1).as_millis(),
+                    w[0].0
+                );
+            }
             super::print_timings(&data.files, &results.timings);
             eprintln!("{:>8} ms  bundle", started.elapsed().as_millis());
             for k in SourceKind::ALL {

@@ -54,15 +54,26 @@ pub fn write(m: &Masked, metas: &[ColumnMeta], threshold: i64) -> Vec<u8> {
             .from_writer(&mut out);
         let _ = w.write_record(m.df.get_column_names().iter().map(|c| c.as_str()));
         let cols = m.df.columns();
+        let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
+        let hidden: Vec<Option<&Vec<bool>>> = cols
+            .iter()
+            .map(|c| m.hidden.get(c.name().as_str()))
+            .collect();
+        let mut rec: Vec<String> = Vec::with_capacity(cols.len());
         for i in 0..m.df.height() {
-            let rec: Vec<String> = cols
-                .iter()
-                .zip(metas)
-                .map(|(c, meta)| {
-                    let hidden = m.is_hidden(c.name(), i).then_some(threshold);
-                    cell(&c.get(i).unwrap_or(AnyValue::Null), meta.kind, hidden)
-                })
-                .collect();
+            rec.clear();
+            for (j, meta) in metas.iter().enumerate().take(cols.len()) {
+                let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
+                let v = match &cells[j] {
+                    super::Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
+                    super::Cells::Text(v) => {
+                        v[i].as_deref().map_or(AnyValue::Null, AnyValue::String)
+                    }
+                    super::Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
+                    super::Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
+                };
+                rec.push(cell(&v, meta.kind, h));
+            }
             let _ = w.write_record(&rec);
         }
         let _ = w.flush();

@@ -59,6 +59,46 @@ pub trait Markup {
     }
 }
 
+/// A column's values taken out of polars once, typed, so that writers of whole tables
+/// (CSV, XLSX) do not build a polars `AnyValue` for every cell of a national table.
+pub enum Cells {
+    Num(Vec<Option<f64>>),
+    Text(Vec<Option<String>>),
+    /// Days since 1970-01-01.
+    Date(Vec<Option<i32>>),
+    Bool(Vec<Option<bool>>),
+}
+
+impl Cells {
+    pub fn of(c: &polars::prelude::Column) -> Cells {
+        use polars::prelude::*;
+        let text = |c: &Column| -> Cells {
+            match c.cast(&DataType::String) {
+                Ok(s) => Cells::Text(
+                    s.str()
+                        .map(|x| x.iter().map(|v| v.map(String::from)).collect())
+                        .unwrap_or_default(),
+                ),
+                Err(_) => Cells::Text(vec![None; c.len()]),
+            }
+        };
+        match c.dtype() {
+            DataType::Date => match c.cast(&DataType::Int32) {
+                Ok(d) => Cells::Date(d.i32().map(|x| x.iter().collect()).unwrap_or_default()),
+                Err(_) => text(c),
+            },
+            DataType::Boolean => {
+                Cells::Bool(c.bool().map(|x| x.iter().collect()).unwrap_or_default())
+            }
+            d if d.is_primitive_numeric() => match c.cast(&DataType::Float64) {
+                Ok(f) => Cells::Num(f.f64().map(|x| x.iter().collect()).unwrap_or_default()),
+                Err(_) => text(c),
+            },
+            _ => text(c),
+        }
+    }
+}
+
 /// The footnote under a table when cells are hidden, once per table.
 pub fn table_note(t: &TableBlock) -> Option<&str> {
     t.note.as_deref()

@@ -17,6 +17,14 @@ pub struct Sheet<'a> {
     pub title: String,
     pub table: &'a Masked,
     pub metas: Vec<ColumnMeta>,
+    /// The result table's name (CSV file name).
+    pub name: String,
+}
+
+impl Sheet<'_> {
+    pub fn table_name(&self) -> &str {
+        &self.name
+    }
 }
 
 fn xe(e: rust_xlsxwriter::XlsxError) -> Error {
@@ -116,11 +124,16 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
             ws.write_string_with_format(0, j as u16, column_label(m, lang), &header)
                 .map_err(xe)?;
         }
+        let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
+        let hidden: Vec<Option<&Vec<bool>>> = cols
+            .iter()
+            .map(|c| s.table.hidden.get(c.name().as_str()))
+            .collect();
         for i in 0..df.height() {
-            for (j, c) in cols.iter().enumerate() {
+            for j in 0..cols.len() {
                 let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
                 let (r, col) = ((i + 1) as u32, j as u16);
-                if s.table.is_hidden(c.name(), i) {
+                if hidden[j].is_some_and(|h| h[i]) {
                     let t = if kind == ColumnKind::Count {
                         format!("<{threshold}")
                     } else {
@@ -129,7 +142,14 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
                     ws.write_string_with_format(r, col, t, &right).map_err(xe)?;
                     continue;
                 }
-                let v = c.get(i).unwrap_or(AnyValue::Null);
+                let v = match &cells[j] {
+                    super::Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
+                    super::Cells::Text(v) => {
+                        v[i].as_deref().map_or(AnyValue::Null, AnyValue::String)
+                    }
+                    super::Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
+                    super::Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
+                };
                 match &v {
                     AnyValue::Null => {}
                     AnyValue::Date(d) => {
