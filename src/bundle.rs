@@ -173,15 +173,20 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
         if f.charts || f.docx {
             progress("charts");
         }
-        if f.charts {
-            // PNG encoding is the costly part: one chart per core.
+        // PNG encoding is the costly part: one chart per core, once for charts/ and
+        // Word alike.
+        let mut pngs: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        if f.charts || f.docx {
             let imgs: Vec<(String, String, Vec<u8>)> = figures
                 .par_iter()
                 .map(|fig| (fig.chart.id.clone(), fig.chart.svg(), fig.chart.png()))
                 .collect();
             for (id, svg, png) in imgs {
-                st.add(format!("charts/{id}.svg"), svg.into_bytes());
-                st.add(format!("charts/{id}.png"), png);
+                if f.charts {
+                    st.add(format!("charts/{id}.svg"), svg.into_bytes());
+                    st.add(format!("charts/{id}.png"), png.clone());
+                }
+                pngs.insert(id, png);
             }
         }
         let sectors: Vec<(String, String)> = p
@@ -213,7 +218,7 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
         }
         if f.docx {
             progress("docx");
-            st.add("report.docx", render::docx::document(p.doc)?);
+            st.add("report.docx", render::docx::document(p.doc, &pngs)?);
         }
         if f.csv || f.xlsx {
             progress("tables");

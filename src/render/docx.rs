@@ -21,8 +21,10 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The Word renderer: body XML, and the images it refers to.
-pub struct Docx {
+pub struct Docx<'a> {
     images: RefCell<Vec<(String, Vec<u8>)>>,
+    /// PNGs already drawn for `charts/`, by chart id (drawn again only if missing).
+    pngs: &'a std::collections::BTreeMap<String, Vec<u8>>,
 }
 
 /// Column widths in twips over the text width (16 cm = 9 070 twips), in proportion to
@@ -75,7 +77,7 @@ fn para(style: Option<&str>, body: &str) -> String {
     format!("<w:p>{ppr}{body}</w:p>")
 }
 
-impl Markup for Docx {
+impl Markup for Docx<'_> {
     fn escape(&self, s: &str) -> String {
         escape(s)
     }
@@ -143,7 +145,7 @@ impl Markup for Docx {
 
     fn figure(&self, f: &Figure) -> String {
         let c = &f.chart;
-        let png = c.png();
+        let png = self.pngs.get(&c.id).cloned().unwrap_or_else(|| c.png());
         let mut images = self.images.borrow_mut();
         let n = images.len() + 1;
         let rid = format!("rIdImg{n}");
@@ -183,10 +185,14 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:styles>
 "#;
 
-/// Build the `.docx` bytes.
-pub fn document(doc: &Document) -> Result<Vec<u8>> {
+/// Build the `.docx` bytes; `pngs` are the charts' PNGs already made, by id.
+pub fn document(
+    doc: &Document,
+    pngs: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<u8>> {
     let r = Docx {
         images: RefCell::new(Vec::new()),
+        pngs,
     };
     let mut body = String::new();
     body.push_str(&para(Some("Title"), &run(&doc.title, false)));
