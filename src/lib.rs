@@ -29,6 +29,7 @@ pub mod catalog;
 pub mod chart;
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod ingest;
 pub mod init;

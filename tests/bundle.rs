@@ -681,3 +681,51 @@ fn result_tables_cross_to_arrow_rs() {
     assert_eq!(b.schema().field(1).name(), "sector");
     assert!(r.record_batch("no_such").unwrap().is_none());
 }
+
+#[test]
+fn tables_export_as_hive_partitioned_parquet_for_other_engines() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("eksport");
+    let (_t, _out, _) = report(
+        &sample_data(),
+        &[
+            "--format",
+            "html",
+            "--export-parquet",
+            dir.to_str().unwrap(),
+        ],
+    );
+    // A result table by municipality and year, the partition columns in the path only.
+    let p = dir.join("deviation_counts/kommunenummer=9901/year=2025/part-0.parquet");
+    let b = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&p).unwrap()).unwrap();
+    let cols: Vec<String> = b
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    assert_eq!(
+        cols,
+        [
+            "sector",
+            "type",
+            "count",
+            "per_100_employees",
+            "share_of_year"
+        ]
+    );
+    // Canonical and helper tables too, by municipality; the placeholders' values beside.
+    assert!(
+        dir.join("deviations/kommunenummer=9901/part-0.parquet")
+            .is_file()
+    );
+    assert!(
+        dir.join("survey_current/kommunenummer=9901/part-0.parquet")
+            .is_file()
+    );
+    assert!(dir.join("risk_cells/part-0.parquet").is_file());
+    let params: serde_json::Value = serde_json::from_str(&read(&dir.join("params.json"))).unwrap();
+    assert_eq!(params["year"], "2025");
+    assert_eq!(params["as_of"], "DATE '2025-12-31'");
+}

@@ -33,6 +33,10 @@ pub struct Args {
     pub report: Option<PathBuf>,
     #[arg(long, default_value = "all")]
     pub format: String,
+    #[arg(long)]
+    pub export_parquet: Option<PathBuf>,
+    #[arg(long, default_value = "kommunenummer,year")]
+    pub partition: String,
 }
 
 /// Parse `--as-of` (`2025-12-31` or `31.12.2025`).
@@ -86,7 +90,10 @@ impl Progress {
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
-    let progress = Progress::new(ctx, 3 + bundle::STAGES.len() as u64);
+    let progress = Progress::new(
+        ctx,
+        3 + bundle::STAGES.len() as u64 + u64::from(a.export_parquet.is_some()),
+    );
     progress.stage("ingest");
     let project = ctx.project(&a.folder)?;
     let lang = project.config.language;
@@ -134,6 +141,16 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         },
         &|s| progress.stage(s),
     )?;
+    if let Some(dir) = &a.export_parquet {
+        progress.stage("export");
+        let by: Vec<String> = a
+            .partition
+            .split(',')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        ikrapport::export::export(dir, &results, &project.config, &by, lang)?;
+    }
     progress.stage("done");
     progress.bar.finish_and_clear();
     if ctx.verbose {

@@ -631,3 +631,6 @@ value-type-positiv = Positive feedback
 value-type-tilsynsfunn = Inspection finding
 value-type-revisjonsfunn = Audit finding
 value-type-personvernbrudd = Personal data breach
+help-run-export_parquet = Also write every table as Parquet partitioned by --partition to this folder (for Spark, Trino or DuckDB), without disclosure control.
+help-run-partition = The columns to partition by, comma-separated.
+progress-export = Writing partitioned Parquet

@@ -629,3 +629,6 @@ value-type-positiv = Positiv tilbakemelding
 value-type-tilsynsfunn = Tilsynsfunn
 value-type-revisjonsfunn = Revisjonsfunn
 value-type-personvernbrudd = Personvernbrudd
+help-run-export_parquet = Skriv også alle tabellene som Parquet partisjonert etter --partition i denne mappa (for Spark, Trino eller DuckDB), uten personvernskjuling.
+help-run-partition = Kolonnene det partisjoneres etter, kommaseparert.
+progress-export = Skriver partisjonert Parquet

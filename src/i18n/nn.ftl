@@ -628,3 +628,6 @@ value-type-positiv = Positiv tilbakemelding
 value-type-tilsynsfunn = Tilsynsfunn
 value-type-revisjonsfunn = Revisjonsfunn
 value-type-personvernbrudd = Personvernbrot
+help-run-export_parquet = Skriv òg alle tabellane som Parquet partisjonert etter --partition i denne mappa (for Spark, Trino eller DuckDB), utan personvernskjuling.
+help-run-partition = Kolonnane det blir partisjonert etter, kommaseparert.
+progress-export = Skriv partisjonert Parquet
