@@ -69,17 +69,22 @@ fn write_table(df: &DataFrame, dir: &Path, by: &[String], lang: Lang) -> Result<
         .select(keys.iter().map(|k| k.as_str()))
         .and_then(|k| k.unique_stable(None, UniqueKeepStrategy::First, None))
         .map_err(|e| Error::polars("partition keys", e))?;
-    for (i, part) in parts.iter_mut().enumerate() {
-        let mut path = dir.to_path_buf();
-        for k in &keys {
-            let v = key_values
-                .column(k.as_str())
-                .and_then(|c| c.get(i))
-                .map_err(|e| Error::polars("partition key", e))?;
-            path.push(format!("{k}={}", segment(&v)));
-        }
-        write_file(part, &path.join("part-0.parquet"), lang)?;
-    }
+    // Thousands of small files for a national data set: written in parallel.
+    use rayon::prelude::*;
+    parts
+        .par_iter_mut()
+        .enumerate()
+        .try_for_each(|(i, part)| -> Result<()> {
+            let mut path = dir.to_path_buf();
+            for k in &keys {
+                let v = key_values
+                    .column(k.as_str())
+                    .and_then(|c| c.get(i))
+                    .map_err(|e| Error::polars("partition key", e))?;
+                path.push(format!("{k}={}", segment(&v)));
+            }
+            write_file(part, &path.join("part-0.parquet"), lang)
+        })?;
     Ok(parts.len())
 }
 
