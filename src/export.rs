@@ -69,12 +69,12 @@ fn write_table(df: &DataFrame, dir: &Path, by: &[String], lang: Lang) -> Result<
         .select(keys.iter().map(|k| k.as_str()))
         .and_then(|k| k.unique_stable(None, UniqueKeepStrategy::First, None))
         .map_err(|e| Error::polars("partition keys", e))?;
-    // Thousands of small files for a national data set: written in parallel.
-    use rayon::prelude::*;
-    parts
-        .par_iter_mut()
-        .enumerate()
-        .try_for_each(|(i, part)| -> Result<()> {
+    // Thousands of small files for a national data set: written by one thread per
+    // core. Plain threads with room on the stack, not rayon's workers: polars' Parquet
+    // writer runs on rayon itself, and nested inside a rayon worker it overflowed the
+    // worker's stack.
+    let paths: Vec<std::path::PathBuf> = (0..parts.len())
+        .map(|i| -> Result<std::path::PathBuf> {
             let mut path = dir.to_path_buf();
             for k in &keys {
                 let v = key_values
@@ -83,8 +83,31 @@ fn write_table(df: &DataFrame, dir: &Path, by: &[String], lang: Lang) -> Result<
                     .map_err(|e| Error::polars("partition key", e))?;
                 path.push(format!("{k}={}", segment(&v)));
             }
-            write_file(part, &path.join("part-0.parquet"), lang)
-        })?;
+            Ok(path.join("part-0.parquet"))
+        })
+        .collect::<Result<_>>()?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let per = parts.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| -> Result<()> {
+        let mut handles = Vec::new();
+        for (chunk, paths) in parts.chunks_mut(per).zip(paths.chunks(per)) {
+            let h = std::thread::Builder::new()
+                .stack_size(16 << 20)
+                .spawn_scoped(scope, move || -> Result<()> {
+                    for (part, path) in chunk.iter_mut().zip(paths) {
+                        write_file(part, path, lang)?;
+                    }
+                    Ok(())
+                })
+                .map_err(|e| Error::io("export", e))?;
+            handles.push(h);
+        }
+        for h in handles {
+            h.join()
+                .map_err(|_| Error::Internal("export: a writer stopped".into()))??;
+        }
+        Ok(())
+    })?;
     Ok(parts.len())
 }
 
