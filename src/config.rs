@@ -10,6 +10,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The line (1-based) a TOML error points at, for messages users can act on.
+pub fn toml_error_line(text: &str, e: &toml::de::Error) -> usize {
+    e.span()
+        .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
+        .unwrap_or(1)
+}
+
 /// The config file name inside a project folder.
 pub const CONFIG_FILE: &str = "ikrapport.toml";
 
@@ -184,10 +191,7 @@ impl Config {
                 .unwrap_or_default()
         });
         let cfg: Config = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
-                .unwrap_or(1);
+            let line = toml_error_line(text, &e);
             Error::Config {
                 file: path.to_path_buf(),
                 message: tr!(

@@ -786,10 +786,7 @@ pub fn parse_meta(text: &str, file: &Path, first_line: usize, lang: Lang) -> Res
         ))
     };
     let m: MetaToml = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
-            .unwrap_or(1);
+        let line = crate::config::toml_error_line(text, &e);
         err(line, e.message().trim().to_string())
     })?;
     let line_of = |col: &str| {

@@ -236,6 +236,41 @@ pub fn hbars(spec: &HBars) -> Canvas {
     c
 }
 
+/// Grid lines and tick labels of a vertical value axis, and its title above it.
+#[allow(clippy::too_many_arguments)]
+fn value_axis(
+    c: &mut Canvas,
+    ticks: &[f64],
+    (x0, x1): (f64, f64),
+    sy: &dyn Fn(f64) -> f64,
+    decimals: u32,
+    top: f64,
+    label: &str,
+    lang: Lang,
+) {
+    for t in ticks {
+        c.line(vec![(x0, sy(*t)), (x1, sy(*t))], GRID, 1.0);
+        c.text(
+            x0 - 6.0,
+            sy(*t),
+            &fmt_num(*t, decimals, lang),
+            SMALL,
+            false,
+            MUTED,
+            Anchor::End,
+        );
+    }
+    c.text(
+        PAD,
+        top - SMALL * 1.5,
+        label,
+        SMALL,
+        false,
+        INK,
+        Anchor::Start,
+    );
+}
+
 /// A group of vertical columns (one category or year) and its bars.
 #[derive(Debug, Clone)]
 pub struct Group {
@@ -299,27 +334,15 @@ pub fn columns(spec: &Columns) -> Canvas {
     draw_legend(&mut c, &legend, y);
     let ymax = ticks_y.last().copied().unwrap_or(1.0).max(1e-9);
     let sy = |v: f64| bottom - v / ymax * plot_h;
-    for t in &ticks_y {
-        c.line(vec![(x0, sy(*t)), (x1, sy(*t))], GRID, 1.0);
-        c.text(
-            x0 - 6.0,
-            sy(*t),
-            &fmt_num(*t, 0, spec.lang),
-            SMALL,
-            false,
-            MUTED,
-            Anchor::End,
-        );
-    }
-    // Value axis title, written as a short label above the axis.
-    c.text(
-        PAD,
-        top - SMALL * 1.5,
+    value_axis(
+        &mut c,
+        &ticks_y,
+        (x0, x1),
+        &sy,
+        0,
+        top,
         &spec.frame.value_label,
-        SMALL,
-        false,
-        INK,
-        Anchor::Start,
+        spec.lang,
     );
     let ns = spec.series.len().max(1) as f64;
     let bw = ((gw * 0.8) / ns).min(40.0);
@@ -464,26 +487,15 @@ pub fn lines(spec: &Lines) -> Canvas {
     let n = spec.x_labels.len().max(2);
     let sx = |i: usize| x0 + i as f64 / (n - 1) as f64 * (x1 - x0);
     let sy = |v: f64| bottom - v / ymax * plot_h;
-    for t in &ts {
-        c.line(vec![(x0, sy(*t)), (x1, sy(*t))], GRID, 1.0);
-        c.text(
-            x0 - 6.0,
-            sy(*t),
-            &fmt_num(*t, spec.decimals, spec.lang),
-            SMALL,
-            false,
-            MUTED,
-            Anchor::End,
-        );
-    }
-    c.text(
-        PAD,
-        top - SMALL * 1.5,
+    value_axis(
+        &mut c,
+        &ts,
+        (x0, x1),
+        &sy,
+        spec.decimals,
+        top,
         &spec.frame.value_label,
-        SMALL,
-        false,
-        INK,
-        Anchor::Start,
+        spec.lang,
     );
     let every = spec.label_every.max(1);
     for (i, l) in spec.x_labels.iter().enumerate() {

@@ -92,10 +92,7 @@ impl Codebook {
     /// Parse a codebook; `path` is named in messages.
     pub fn parse(text: &str, path: &Path, lang: crate::i18n::Lang) -> Result<Codebook> {
         let mut cb: Codebook = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
-                .unwrap_or(1);
+            let line = crate::config::toml_error_line(text, &e);
             Error::Config {
                 file: path.to_path_buf(),
                 message: tr!(
