@@ -10,8 +10,9 @@ pub struct Args {
     /// Mappa dataene skrives til.
     #[arg(long, short, default_value = "generated")]
     pub out: PathBuf,
-    /// kommune (én kommune, ~100 000 innbyggere) eller national (mange kommuner).
-    #[arg(long, default_value = "kommune", value_parser = ["kommune", "national"])]
+    /// kommune (én kommune, ~100 000 innbyggere), national (mange kommuner) eller
+    /// national-x10 (de samme kommunene ti ganger, for belastningstest).
+    #[arg(long, default_value = "kommune", value_parser = ["kommune", "national", "national-x10"])]
     pub profile: String,
     /// Frø for tilfeldige tall: samme frø gir samme filer, byte for byte.
     #[arg(long, default_value_t = 2025)]
@@ -37,10 +38,10 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let opts = Options {
-        profile: if a.profile == "national" {
-            Profile::National
-        } else {
-            Profile::Kommune
+        profile: match a.profile.as_str() {
+            "national" => Profile::National,
+            "national-x10" => Profile::NationalX10,
+            _ => Profile::Kommune,
         },
         seed: a.seed,
         municipalities: a.municipalities,
@@ -48,11 +49,13 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         last_year: a.last_year,
         reference: a.reference,
         lang: ctx.lang(),
-        population: a.population.unwrap_or(if a.profile == "national" {
-            120_000
-        } else {
-            100_000
-        }),
+        population: a
+            .population
+            .unwrap_or(if a.profile.starts_with("national") {
+                120_000
+            } else {
+                100_000
+            }),
     };
     let sum = generate(&opts, &a.out)?;
     if !ctx.quiet {

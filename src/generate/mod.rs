@@ -6,7 +6,9 @@
 //! ROS-register workbook with a title block, instruction rows, merged cells, a formula
 //! column and a hidden list sheet, a Nettskjema-style survey CSV with its codebook, units
 //! and maturity workbooks, an inspections CSV); `national`, N municipalities in one CSV
-//! per source plus the municipalities reference, for benchmarks.
+//! per source plus the municipalities reference, for benchmarks; `national-x10`, the
+//! national municipalities ten times over (each copy under new four-digit numbers and a
+//! numbered name, with its own random draws), ~11 million deviations for the stress target.
 
 pub mod rng;
 pub mod sources;
@@ -26,6 +28,8 @@ use write::{CsvOut, Encoding, csv_file, xe};
 pub enum Profile {
     Kommune,
     National,
+    /// `national` ten times over (04-cli-and-scale.md: "national-x10").
+    NationalX10,
 }
 
 /// Generator options.
@@ -92,7 +96,8 @@ pub fn generate(opts: &Options, out: &Path) -> Result<Summary> {
     std::fs::create_dir_all(out).map_err(|e| Error::mkdir(opts.lang, out, e))?;
     match opts.profile {
         Profile::Kommune => kommune(opts, out),
-        Profile::National => national(opts, out),
+        Profile::National => national(opts, out, 1),
+        Profile::NationalX10 => national(opts, out, 10),
     }
 }
 
@@ -559,10 +564,37 @@ fn municipalities(opts: &Options) -> Result<Vec<(String, String, String, u64)>> 
         .collect())
 }
 
-fn national(opts: &Options, out: &Path) -> Result<Summary> {
+/// The list repeated `copies` times: copy `c` ≥ 1 of municipality `j` gets number
+/// 5700 + (c − 1)·n + j (above every real kommunenummer, 0301–5636, and below the
+/// fictitious ones from 9100) and the name "Name c". Only for `national-x10`.
+fn replicate(
+    list: Vec<(String, String, String, u64)>,
+    copies: usize,
+) -> Vec<(String, String, String, u64)> {
+    let n = list.len();
+    let mut out = list.clone();
+    for c in 1..copies {
+        for (j, (_, name, fylke, pop)) in list.iter().enumerate() {
+            let number = 5700 + (c - 1) * n + j;
+            // Past 9999 there are no four-digit numbers left: stop there.
+            if number > 9999 {
+                return out;
+            }
+            out.push((
+                format!("{number:04}"),
+                format!("{name} {}", c + 1),
+                fylke.clone(),
+                *pop,
+            ));
+        }
+    }
+    out
+}
+
+fn national(opts: &Options, out: &Path, copies: usize) -> Result<Summary> {
     let first = opts.last_year - opts.years + 1;
     let last = opts.last_year;
-    let list = municipalities(opts)?;
+    let list = replicate(municipalities(opts)?, copies);
     let mut munis = Vec::with_capacity(list.len());
     for (i, (knr, name, fylke, pop)) in list.into_iter().enumerate() {
         let mut r = Rand::new(seed_for(opts.seed, i, 0));
@@ -784,5 +816,36 @@ fn units_sheet(m: &Municipality) -> Sheet {
                 ]
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replicate;
+
+    #[test]
+    fn national_x10_copies_get_new_four_digit_numbers_and_numbered_names() {
+        let list = vec![
+            ("0301".to_string(), "Oslo".into(), "Oslo".into(), 717_710),
+            (
+                "5001".to_string(),
+                "Trondheim".into(),
+                "Trøndelag".into(),
+                214_565,
+            ),
+        ];
+        let all = replicate(list, 10);
+        assert_eq!(all.len(), 20);
+        assert_eq!(all[0].0, "0301");
+        assert_eq!(
+            all[2],
+            ("5700".into(), "Oslo 2".into(), "Oslo".into(), 717_710)
+        );
+        assert_eq!(all[19].0, "5717");
+        assert_eq!(all[19].1, "Trondheim 10");
+        let mut numbers: Vec<&str> = all.iter().map(|m| m.0.as_str()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers.len(), 20, "every kommunenummer once");
     }
 }

@@ -50,25 +50,46 @@ fn sheet_name(title: &str, used: &mut Vec<String>) -> String {
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
         .collect();
     let base: String = clean.trim().trim_matches('\'').chars().take(31).collect();
-    let mut name = if base.is_empty() {
+    let base = if base.is_empty() {
         "Tabell".to_string()
     } else {
         base
     };
+    let mut name = base.clone();
     let mut n = 2;
+    // "Title (2)", "Title (3)": each suffix on the base, not on the previous try.
     while used.iter().any(|u| u.to_lowercase() == name.to_lowercase()) {
         let suffix = format!(" ({n})");
         let keep = 31 - suffix.chars().count();
-        name = format!("{}{suffix}", name.chars().take(keep).collect::<String>());
+        name = format!("{}{suffix}", base.chars().take(keep).collect::<String>());
         n += 1;
     }
     used.push(name.clone());
     name
 }
 
+/// Data rows one worksheet holds: Excel's 1 048 576 rows less the header
+/// (https://support.microsoft.com/office/excel-specifications-and-limits).
+pub const ROWS_PER_SHEET: usize = 1_048_575;
+
 /// Write the workbook. `year` fixes the document's creation date, so a rerun gives the
 /// same bytes.
 pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<Vec<u8>> {
+    write_split(sheets, lang, threshold, year, ROWS_PER_SHEET)
+}
+
+/// [`write`], with a table longer than `rows_per_sheet` continued on further sheets
+/// ("Title (2)", "Title (3)", …), each with its header: a national `deviation_monthly`
+/// at ten times the national size has 1.5 million rows, more than one sheet can hold,
+/// and the other tables of the workbook are still wanted. The CSV and Parquet copies
+/// hold every table whole.
+pub fn write_split(
+    sheets: &[Sheet],
+    lang: Lang,
+    threshold: i64,
+    year: i32,
+    rows_per_sheet: usize,
+) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let when = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -86,105 +107,111 @@ pub fn write(sheets: &[Sheet], lang: Lang, threshold: i64, year: i32) -> Result<
     let text_quoted = Format::new().set_quote_prefix();
     let right = Format::new().set_align(rust_xlsxwriter::FormatAlign::Right);
     let mut used = Vec::new();
+    let rows_per_sheet = rows_per_sheet.max(1);
     for s in sheets {
-        let ws = wb.add_worksheet_with_constant_memory().map_err(xe)?;
-        ws.set_name(sheet_name(&s.title, &mut used)).map_err(xe)?;
         let df = &s.table.df;
-        let formats: Vec<Format> = s
-            .metas
-            .iter()
-            .map(|m| {
-                let f = match (m.kind, m.decimals) {
-                    (ColumnKind::Mean | ColumnKind::Rate, Some(d)) if d > 0 => {
-                        format!("#,##0.{}", "0".repeat(d as usize))
-                    }
-                    (k, _) => number_format(k).to_string(),
-                };
-                Format::new().set_num_format(f)
-            })
-            .collect();
-        // Constant-memory mode writes each row as it comes (a national table has
-        // hundreds of thousands of rows), so widths and panes are set first and the
-        // cells row by row.
-        ws.set_freeze_panes(1, 0).map_err(xe)?;
-        let cols = df.columns();
-        // Wrapped labels may be wider than the data: give each header room of its own.
-        for (j, m) in s.metas.iter().enumerate() {
-            let w = column_label(m, lang).chars().count().min(30) as f64 + 2.0;
-            let data_w = (0..df.height().min(200))
-                .filter_map(|i| cols[j].get(i).ok())
-                .map(|v| v.to_string().chars().count())
-                .max()
-                .unwrap_or(0) as f64
-                + 2.0;
-            ws.set_column_width(j as u16, w.max(data_w).min(60.0))
-                .map_err(xe)?;
-        }
-        for (j, m) in s.metas.iter().enumerate() {
-            ws.write_string_with_format(0, j as u16, column_label(m, lang), &header)
-                .map_err(xe)?;
-        }
-        let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
-        let hidden: Vec<Option<&Vec<bool>>> = cols
-            .iter()
-            .map(|c| s.table.hidden.get(c.name().as_str()))
-            .collect();
-        for i in 0..df.height() {
-            for j in 0..cols.len() {
-                let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
-                let (r, col) = ((i + 1) as u32, j as u16);
-                if hidden[j].is_some_and(|h| h[i]) {
-                    let t = if kind == ColumnKind::Count {
-                        format!("<{threshold}")
-                    } else {
-                        "–".into()
+        let parts = df.height().div_ceil(rows_per_sheet).max(1);
+        for part in 0..parts {
+            let rows = part * rows_per_sheet..((part + 1) * rows_per_sheet).min(df.height());
+            let ws = wb.add_worksheet_with_constant_memory().map_err(xe)?;
+            ws.set_name(sheet_name(&s.title, &mut used)).map_err(xe)?;
+            let formats: Vec<Format> = s
+                .metas
+                .iter()
+                .map(|m| {
+                    let f = match (m.kind, m.decimals) {
+                        (ColumnKind::Mean | ColumnKind::Rate, Some(d)) if d > 0 => {
+                            format!("#,##0.{}", "0".repeat(d as usize))
+                        }
+                        (k, _) => number_format(k).to_string(),
                     };
-                    ws.write_string_with_format(r, col, t, &right).map_err(xe)?;
-                    continue;
-                }
-                let v = match &cells[j] {
-                    super::Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
-                    super::Cells::Text(v) => {
-                        v[i].as_deref().map_or(AnyValue::Null, AnyValue::String)
-                    }
-                    super::Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
-                    super::Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
-                };
-                match &v {
-                    AnyValue::Null => {}
-                    AnyValue::Date(d) => {
-                        if let Some(d) = format::date_of(*d) {
-                            let x = ExcelDateTime::from_ymd(
-                                chrono::Datelike::year(&d) as u16,
-                                chrono::Datelike::month(&d) as u8,
-                                chrono::Datelike::day(&d) as u8,
-                            )
-                            .map_err(xe)?;
-                            ws.write_datetime_with_format(r, col, &x, &formats[j])
-                                .map_err(xe)?;
-                        }
-                    }
-                    AnyValue::String(_) | AnyValue::StringOwned(_) => {
-                        let t = v.get_str().unwrap_or_default().to_string();
-                        if super::neutralise(&t) != t {
-                            ws.write_string_with_format(r, col, t, &text_quoted)
-                                .map_err(xe)?;
+                    Format::new().set_num_format(f)
+                })
+                .collect();
+            // Constant-memory mode writes each row as it comes (a national table has
+            // hundreds of thousands of rows), so widths and panes are set first and the
+            // cells row by row.
+            ws.set_freeze_panes(1, 0).map_err(xe)?;
+            let cols = df.columns();
+            // Wrapped labels may be wider than the data: give each header room of its own.
+            for (j, m) in s.metas.iter().enumerate() {
+                let w = column_label(m, lang).chars().count().min(30) as f64 + 2.0;
+                let data_w = (0..df.height().min(200))
+                    .filter_map(|i| cols[j].get(i).ok())
+                    .map(|v| v.to_string().chars().count())
+                    .max()
+                    .unwrap_or(0) as f64
+                    + 2.0;
+                ws.set_column_width(j as u16, w.max(data_w).min(60.0))
+                    .map_err(xe)?;
+            }
+            for (j, m) in s.metas.iter().enumerate() {
+                ws.write_string_with_format(0, j as u16, column_label(m, lang), &header)
+                    .map_err(xe)?;
+            }
+            let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
+            let hidden: Vec<Option<&Vec<bool>>> = cols
+                .iter()
+                .map(|c| s.table.hidden.get(c.name().as_str()))
+                .collect();
+            let first = rows.start;
+            for i in rows {
+                for j in 0..cols.len() {
+                    let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
+                    let (r, col) = ((i - first + 1) as u32, j as u16);
+                    if hidden[j].is_some_and(|h| h[i]) {
+                        let t = if kind == ColumnKind::Count {
+                            format!("<{threshold}")
                         } else {
-                            ws.write_string(r, col, t).map_err(xe)?;
-                        }
+                            "–".into()
+                        };
+                        ws.write_string_with_format(r, col, t, &right).map_err(xe)?;
+                        continue;
                     }
-                    v => match format::number(v) {
-                        Some(x) if kind == ColumnKind::Code => {
-                            ws.write_number(r, col, x).map_err(xe)?;
+                    let v = match &cells[j] {
+                        super::Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
+                        super::Cells::Text(v) => {
+                            v[i].as_deref().map_or(AnyValue::Null, AnyValue::String)
                         }
-                        Some(x) => {
-                            ws.write_number_with_format(r, col, x, &formats[j])
+                        super::Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
+                        super::Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
+                    };
+                    match &v {
+                        AnyValue::Null => {}
+                        AnyValue::Date(d) => {
+                            if let Some(d) = format::date_of(*d) {
+                                let x = ExcelDateTime::from_ymd(
+                                    chrono::Datelike::year(&d) as u16,
+                                    chrono::Datelike::month(&d) as u8,
+                                    chrono::Datelike::day(&d) as u8,
+                                )
                                 .map_err(xe)?;
+                                ws.write_datetime_with_format(r, col, &x, &formats[j])
+                                    .map_err(xe)?;
+                            }
                         }
-                        None => {
-                            ws.write_string(r, col, v.to_string()).map_err(xe)?;
+                        AnyValue::String(_) | AnyValue::StringOwned(_) => {
+                            let t = v.get_str().unwrap_or_default().to_string();
+                            if super::neutralise(&t) != t {
+                                ws.write_string_with_format(r, col, t, &text_quoted)
+                                    .map_err(xe)?;
+                            } else {
+                                ws.write_string(r, col, t).map_err(xe)?;
+                            }
                         }
-                    },
+                        v => match format::number(v) {
+                            Some(x) if kind == ColumnKind::Code => {
+                                ws.write_number(r, col, x).map_err(xe)?;
+                            }
+                            Some(x) => {
+                                ws.write_number_with_format(r, col, x, &formats[j])
+                                    .map_err(xe)?;
+                            }
+                            None => {
+                                ws.write_string(r, col, v.to_string()).map_err(xe)?;
+                            }
+                        },
+                    }
                 }
             }
         }
@@ -205,5 +232,60 @@ mod tests {
         let b = sheet_name(long, &mut used);
         assert_eq!(a.chars().count(), 31);
         assert!(b.ends_with(" (2)") && b.chars().count() <= 31, "{b}");
+    }
+
+    #[test]
+    fn a_table_longer_than_a_sheet_continues_on_the_next_with_its_header() {
+        use calamine::{Reader, Xlsx};
+        let df = df!("kommunenummer" => ["0301", "1101", "1103", "5001", "5636"],
+                     "count" => [10i64, 20, 30, 40, 3])
+        .unwrap();
+        let table = Masked {
+            hidden: std::collections::BTreeMap::from([(
+                "count".into(),
+                vec![false, false, false, false, true],
+            )]),
+            df,
+        };
+        let meta = |name: &str, kind| ColumnMeta {
+            name: name.into(),
+            kind,
+            size: Default::default(),
+            label: None,
+            decimals: None,
+            declared: true,
+        };
+        let sheets = [Sheet {
+            title: "Avvik per måned".into(),
+            table: &table,
+            metas: vec![
+                meta("kommunenummer", ColumnKind::Code),
+                meta("count", ColumnKind::Count),
+            ],
+            name: "deviation_monthly".into(),
+        }];
+        let bytes = write_split(&sheets, Lang::Nb, 5, 2025, 2).unwrap();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            wb.sheet_names(),
+            [
+                "Avvik per måned",
+                "Avvik per måned (2)",
+                "Avvik per måned (3)"
+            ]
+        );
+        let cells = |wb: &mut Xlsx<_>, name: &str| -> Vec<Vec<String>> {
+            wb.worksheet_range(name)
+                .unwrap()
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect()
+        };
+        let second = cells(&mut wb, "Avvik per måned (2)");
+        assert_eq!(second.len(), 3, "header and two rows: {second:?}");
+        assert_eq!(second[1], ["1103", "30"]);
+        assert_eq!(second[2], ["5001", "40"]);
+        assert_eq!(second[0][1], cells(&mut wb, "Avvik per måned")[0][1]);
+        assert_eq!(cells(&mut wb, "Avvik per måned (3)")[1], ["5636", "<5"]);
     }
 }
