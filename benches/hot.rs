@@ -1,0 +1,111 @@
+//! The hot parts of the pipeline, timed with divan (issue 8, point 1a): ingesting about
+//! 100 000 deviation rows from a Windows-1252 `;` CSV and from an XLSX sheet (the two
+//! forms exports come in, 01-inputs.md), and computing every result table for one
+//! municipality. Run with `cargo bench --bench hot`; divan prints the median and the
+//! throughput in rows per second. The data are generated once per run with
+//! `ikrapport::generate` (same seed, same rows), so nothing large is committed.
+
+use divan::counter::ItemsCount;
+use ikrapport::generate::{Options, Profile, generate};
+use ikrapport::{Project, SourceKind};
+use std::path::Path;
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+/// The generated projects, kept for the whole run.
+struct Data {
+    /// Only `avvik.csv` (national profile, enough municipalities for ~100 000 rows).
+    csv: tempfile::TempDir,
+    /// The same rows as an `.xlsx` sheet, every cell as the export's text.
+    xlsx: tempfile::TempDir,
+    /// Rows in each.
+    rows: usize,
+    /// The kommune profile (all six sources, ~25 000 deviations), already ingested.
+    kommune: (Project, ikrapport::Ingested),
+}
+
+static DATA: LazyLock<Data> = LazyLock::new(|| {
+    let all = tempfile::tempdir().expect("temp dir");
+    let opts = Options {
+        profile: Profile::National,
+        municipalities: 15,
+        ..Options::default()
+    };
+    generate(&opts, all.path()).expect("generate national");
+    let csv = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(all.path().join("avvik.csv"), csv.path().join("avvik.csv")).expect("copy");
+    let xlsx = tempfile::tempdir().expect("temp dir");
+    let rows = csv_to_xlsx(
+        &csv.path().join("avvik.csv"),
+        &xlsx.path().join("avvik.xlsx"),
+    );
+
+    let k = tempfile::tempdir().expect("temp dir");
+    generate(&Options::default(), k.path()).expect("generate kommune");
+    let project = Project::open(k.path()).expect("open kommune");
+    let data = project.ingest().expect("ingest kommune");
+    // The project folder must outlive the run: keep it on disk.
+    let _ = k.keep();
+    Data {
+        csv,
+        xlsx,
+        rows,
+        kommune: (project, data),
+    }
+});
+
+/// Write the Windows-1252 CSV's records as one sheet of text cells; the record count.
+fn csv_to_xlsx(from: &Path, to: &Path) -> usize {
+    let bytes = std::fs::read(from).expect("read csv");
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().expect("sheet");
+    let mut n = 0u32;
+    for rec in rdr.records() {
+        let rec = rec.expect("csv record");
+        for (j, cell) in rec.iter().enumerate() {
+            ws.write_string(n, j as u16, cell).expect("cell");
+        }
+        n += 1;
+    }
+    wb.save(to).expect("save xlsx");
+    n as usize - 1
+}
+
+fn ingest_deviations(folder: &Path) -> usize {
+    let data = Project::open(folder)
+        .and_then(|p| p.ingest())
+        .expect("ingest");
+    data.table(SourceKind::Deviations).height()
+}
+
+/// `avvik.csv`: Windows-1252, `;`, decoded, typed and validated.
+#[divan::bench(sample_count = 10)]
+fn ingest_csv_deviations(b: divan::Bencher) {
+    let d = &*DATA;
+    b.counter(ItemsCount::new(d.rows))
+        .bench(|| ingest_deviations(d.csv.path()));
+}
+
+/// The same rows from an `.xlsx` sheet (calamine).
+#[divan::bench(sample_count = 10)]
+fn ingest_xlsx_deviations(b: divan::Bencher) {
+    let d = &*DATA;
+    b.counter(ItemsCount::new(d.rows))
+        .bench(|| ingest_deviations(d.xlsx.path()));
+}
+
+/// Every result table (SQL and Rust) for the kommune profile, from ingested data.
+#[divan::bench(sample_count = 10)]
+fn analyse_kommune(b: divan::Bencher) {
+    let (project, data) = &DATA.kommune;
+    let opts = ikrapport::analytics::Options::default();
+    b.bench(|| project.analyse(data, &opts).expect("analyse"));
+}
