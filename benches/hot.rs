@@ -1,12 +1,15 @@
 //! The hot parts of the pipeline, timed with divan (issue 8, point 1a): ingesting about
 //! 100 000 deviation rows from a Windows-1252 `;` CSV and from an XLSX sheet (the two
-//! forms exports come in, 01-inputs.md), and computing every result table for one
-//! municipality. Run with `cargo bench --bench hot`; divan prints the median and the
+//! forms exports come in, 01-inputs.md), computing every result table for one
+//! municipality, drawing each chart kind as SVG and as PNG, and writing each output
+//! format of the bundle. Run with `cargo bench --bench hot`; divan prints the median and the
 //! throughput in rows per second. The data are generated once per run with
 //! `ikrapport::generate` (same seed, same rows), so nothing large is committed.
 
 use divan::counter::ItemsCount;
+use ikrapport::bundle::{self, Formats};
 use ikrapport::generate::{Options, Profile, generate};
+use ikrapport::report::definition;
 use ikrapport::{Project, SourceKind};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -54,6 +57,35 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         xlsx,
         rows,
         kommune: (project, data),
+    }
+});
+
+/// The kommune report: results, definition text and document, built once.
+struct Report {
+    results: ikrapport::analytics::Results,
+    definition: (std::path::PathBuf, String),
+    doc: ikrapport::report::Document,
+}
+
+static REPORT: LazyLock<Report> = LazyLock::new(|| {
+    let (project, data) = &DATA.kommune;
+    let results = project
+        .analyse(data, &ikrapport::analytics::Options::default())
+        .expect("analyse");
+    let lang = project.config.language;
+    let (def, text) = definition::load(None, &project.root, lang).expect("definition");
+    let doc = ikrapport::report::build(&ikrapport::report::Inputs {
+        results: &results,
+        data,
+        config: &project.config,
+        definition: &def,
+        lang,
+    })
+    .expect("report");
+    Report {
+        results,
+        definition: (def.origin.clone(), text),
+        doc,
     }
 });
 
@@ -108,4 +140,72 @@ fn analyse_kommune(b: divan::Bencher) {
     let (project, data) = &DATA.kommune;
     let opts = ikrapport::analytics::Options::default();
     b.bench(|| project.analyse(data, &opts).expect("analyse"));
+}
+
+/// The chart kinds the kommune report draws (the benchmark chart needs several
+/// municipalities), by their file stem in `charts/`.
+const CHARTS: &[&str] = &[
+    "monthly",
+    "spc",
+    "sector_types",
+    "closure",
+    "pareto",
+    "risk_matrix",
+    "risk_sectors",
+    "coverage",
+    "bands",
+    "likert",
+    "maturity",
+    "inspections",
+];
+
+fn figure(id: &str) -> &'static ikrapport::chart::Chart {
+    REPORT
+        .doc
+        .figures()
+        .into_iter()
+        .map(|f| &f.chart)
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("the kommune report has no chart {id}"))
+}
+
+/// One chart as SVG text.
+#[divan::bench(args = CHARTS, sample_count = 20)]
+fn chart_svg(b: divan::Bencher, id: &str) {
+    let c = figure(id);
+    b.bench(|| c.svg());
+}
+
+/// One chart as PNG (2×, Noto Sans).
+#[divan::bench(args = CHARTS, sample_count = 20)]
+fn chart_png(b: divan::Bencher, id: &str) {
+    let c = figure(id);
+    b.bench(|| c.png());
+}
+
+/// One output format of the kommune bundle, written to a folder (`run --format <f>`).
+#[divan::bench(args = ["html", "md", "docx", "csv", "xlsx", "parquet", "charts"], sample_count = 10)]
+fn render(b: divan::Bencher, format: &str) {
+    let (project, data) = &DATA.kommune;
+    let r = &*REPORT;
+    let lang = project.config.language;
+    let formats = Formats::parse(format, lang).expect("format");
+    let out = tempfile::tempdir().expect("temp dir");
+    b.bench(|| {
+        bundle::write(
+            &out.path().join("rapport"),
+            &bundle::Parts {
+                project: &project.root,
+                data,
+                results: &r.results,
+                config: &project.config,
+                doc: &r.doc,
+                lang,
+                formats: &formats,
+                definition: (&r.definition.0, &r.definition.1),
+            },
+            &|_| {},
+        )
+        .expect("bundle")
+    });
 }
