@@ -101,8 +101,30 @@ pub struct Written {
 pub const STAGES: &[&str] = &["charts", "html", "md", "docx", "tables", "data", "manifest"];
 
 fn sha256(bytes: &[u8]) -> String {
-    let d = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(d: &[u8]) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Size and SHA-256 of a file, read in blocks: an input export can be gigabytes
+/// (national-x10's deviation file is 2 GB) and need not be held whole to be hashed.
+fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut n = 0u64;
+    loop {
+        let k = f.read(&mut buf)?;
+        if k == 0 {
+            break;
+        }
+        h.update(&buf[..k]);
+        n += k as u64;
+    }
+    Ok((n, hex(&h.finalize())))
 }
 
 /// A file being staged: relative path and bytes.
@@ -169,6 +191,9 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
         let xlsx = f
             .xlsx
             .then(|| scope.spawn(|| render::xlsx::write(&sheets, lang, threshold, year)));
+        // Hashing the inputs for the manifest reads every export again (hundreds of
+        // megabytes nationally): beside the rendering, not after it.
+        let hashing = scope.spawn(|| inputs(p));
         let figures = p.doc.figures();
         if f.charts || f.docx {
             progress("charts");
@@ -233,7 +258,9 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
                 st.add(format!("tables/{name}.csv"), bytes);
             }
         }
-        let inputs = inputs(p)?;
+        let inputs = hashing
+            .join()
+            .map_err(|_| Error::Internal("manifest: hashing the inputs stopped".into()))??;
         if f.parquet {
             progress("data");
             let params = parameters(p);
@@ -352,12 +379,12 @@ fn inputs(p: &Parts) -> Result<Vec<serde_json::Value>> {
         .iter()
         .map(|f| {
             let path = p.project.join(&f.file);
-            let bytes = std::fs::read(&path).map_err(|e| Error::read(p.lang, &path, e))?;
+            let (bytes, hash) = sha256_file(&path).map_err(|e| Error::read(p.lang, &path, e))?;
             Ok(serde_json::json!({
                 "path": f.file,
                 "source": f.source.map(|s| s.table_name()),
-                "bytes": bytes.len(),
-                "sha256": sha256(&bytes),
+                "bytes": bytes,
+                "sha256": hash,
                 "rows_read": f.rows_read,
                 "rows_kept": f.rows_kept,
                 "rows_rejected": f.rows_rejected,

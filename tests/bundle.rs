@@ -319,7 +319,17 @@ fn a_rerun_gives_the_same_bytes_but_the_time_it_was_made() {
         .iter()
         .find(|i| i["path"] == "avvik.csv")
         .unwrap();
-    assert_eq!(avvik["sha256"].as_str().unwrap().len(), 64);
+    // The input's own hash and size, computed here from the file the run read.
+    let raw = std::fs::read(sample_data().join("avvik.csv")).unwrap();
+    let want: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&raw)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert_eq!(avvik["sha256"].as_str().unwrap(), want);
+    assert_eq!(avvik["bytes"], raw.len());
     assert_eq!(avvik["rows_rejected"], 5);
     assert_eq!(m["parameters"]["year"], 2025);
     assert_eq!(m["parameters"]["as_of"], "2025-12-31");
