@@ -4,9 +4,8 @@
 //! peer group (its KOSTRA group when given, else all) as a black tick.
 
 use super::data::Input;
-use super::{
-    Anchor, Canvas, Chart, FONT, GRID, INK, LegendItem, MUTED, PAD, PALETTE, Rgb, SMALL, SOURCE_H,
-};
+use super::layout::horizontal_axis;
+use super::{Anchor, Canvas, Chart, FONT, INK, LegendItem, PAD, PALETTE, Rgb, SMALL, SOURCE_H};
 use super::{draw_legend, draw_source, draw_title, legend_height, title_height};
 
 const OTHERS: Rgb = Rgb(0xa6, 0xa6, 0xa6);
@@ -105,26 +104,16 @@ pub fn chart(input: &Input) -> Chart {
     let x0 = PAD + label_w + 16.0;
     let x1 = w - PAD - 62.0;
     let sx = |v: f64| x0 + v.clamp(0.0, 1.0) * (x1 - x0);
-    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        c.line(vec![(sx(t), top), (sx(t), bottom)], GRID, 1.0);
-        c.text(
-            sx(t),
-            bottom + 12.0,
-            &crate::i18n::num::percent(t, 0, input.lang),
-            SMALL,
-            false,
-            MUTED,
-            Anchor::Middle,
-        );
-    }
-    c.text(
-        (x0 + x1) / 2.0,
-        bottom + 12.0 + FONT * 1.4,
+    let marks: Vec<(f64, String)> = [0.0, 0.25, 0.5, 0.75, 1.0]
+        .into_iter()
+        .map(|t| (sx(t), crate::i18n::num::percent(t, 0, input.lang)))
+        .collect();
+    horizontal_axis(
+        &mut c,
+        &marks,
+        (top, bottom),
+        (x0, x1),
         &input.t("chart-benchmark-axis"),
-        FONT,
-        false,
-        INK,
-        Anchor::Middle,
     );
     let mut above = 0;
     for (i, (col, f)) in ROWS.iter().enumerate() {

@@ -158,27 +158,16 @@ pub fn hbars(spec: &HBars) -> Canvas {
     let sx = |v: f64| x0 + (v - lo) / (hi - lo).max(1e-9) * (x1 - x0);
     let top_plot = top;
     let bottom = top + plot_h;
-    for t in &ts {
-        let x = sx(*t);
-        c.line(vec![(x, top_plot), (x, bottom)], GRID, 1.0);
-        c.text(
-            x,
-            bottom + 12.0,
-            &tick_label(*t, spec.percent, spec.lang),
-            SMALL,
-            false,
-            MUTED,
-            Anchor::Middle,
-        );
-    }
-    c.text(
-        (x0 + x1) / 2.0,
-        bottom + 12.0 + FONT * 1.4,
+    let marks: Vec<(f64, String)> = ts
+        .iter()
+        .map(|t| (sx(*t), tick_label(*t, spec.percent, spec.lang)))
+        .collect();
+    horizontal_axis(
+        &mut c,
+        &marks,
+        (top_plot, bottom),
+        (x0, x1),
         &spec.frame.value_label,
-        FONT,
-        false,
-        INK,
-        Anchor::Middle,
     );
     let mut y = top_plot;
     for ((r, ls), rh) in spec.rows.iter().zip(&wrapped).zip(&row_h) {
@@ -234,6 +223,38 @@ pub fn hbars(spec: &HBars) -> Canvas {
     c.line(vec![(zx, top_plot), (zx, bottom)], INK, 1.0);
     draw_source(&mut c, &spec.frame.source);
     c
+}
+
+/// Grid lines from `top` to `bottom` at each mark's x, its label under the plot, and the
+/// axis title centred under the labels (bars, the benchmark and the maturity chart).
+pub fn horizontal_axis(
+    c: &mut Canvas,
+    marks: &[(f64, String)],
+    (top, bottom): (f64, f64),
+    (x0, x1): (f64, f64),
+    title: &str,
+) {
+    for (x, label) in marks {
+        c.line(vec![(*x, top), (*x, bottom)], GRID, 1.0);
+        c.text(
+            *x,
+            bottom + 12.0,
+            label,
+            SMALL,
+            false,
+            MUTED,
+            Anchor::Middle,
+        );
+    }
+    c.text(
+        (x0 + x1) / 2.0,
+        bottom + 12.0 + FONT * 1.4,
+        title,
+        FONT,
+        false,
+        INK,
+        Anchor::Middle,
+    );
 }
 
 /// Grid lines and tick labels of a vertical value axis, and its title above it.

@@ -4,8 +4,9 @@
 //! 1–5 scale. KS advises scoring individually first: the spread is part of the message.
 
 use super::data::Input;
+use super::layout::horizontal_axis;
 use super::{
-    Anchor, Canvas, Chart, FONT, GRID, INK, LegendItem, MUTED, PAD, PALETTE, Rgb, SMALL, SOURCE_H,
+    Anchor, Canvas, Chart, FONT, INK, LegendItem, MUTED, PAD, PALETTE, Rgb, SMALL, SOURCE_H,
 };
 use super::{draw_legend, draw_source, draw_title, legend_height, title_height};
 
@@ -55,27 +56,13 @@ pub fn chart(input: &Input) -> Chart {
     let x1 = w - PAD - 60.0;
     let sx = |v: f64| x0 + (v - 1.0) / 4.0 * (x1 - x0);
     let bottom = top + plot_h;
-    for t in 1..=5 {
-        let x = sx(t as f64);
-        c.line(vec![(x, top), (x, bottom)], GRID, 1.0);
-        c.text(
-            x,
-            bottom + 12.0,
-            &t.to_string(),
-            SMALL,
-            false,
-            MUTED,
-            Anchor::Middle,
-        );
-    }
-    c.text(
-        (x0 + x1) / 2.0,
-        bottom + 12.0 + FONT * 1.4,
+    let marks: Vec<(f64, String)> = (1..=5).map(|t| (sx(t as f64), t.to_string())).collect();
+    horizontal_axis(
+        &mut c,
+        &marks,
+        (top, bottom),
+        (x0, x1),
         &input.t("chart-maturity-axis"),
-        FONT,
-        false,
-        INK,
-        Anchor::Middle,
     );
     let (mut widest, mut widest_gap) = (String::new(), f64::MIN);
     for (i, r) in rows.iter().enumerate() {
