@@ -739,3 +739,22 @@ fn tables_export_as_hive_partitioned_parquet_for_other_engines() {
     assert_eq!(params["year"], "2025");
     assert_eq!(params["as_of"], "DATE '2025-12-31'");
 }
+
+#[test]
+fn a_likert_item_with_a_hidden_level_still_shows_agree_and_disagree() {
+    // Finans in the sample survey: 30 answered "Kompetansen på ROS er god"; levels 1 and
+    // 5 are under 5 and hidden, but 23 % agree and 33 % disagree are in the table.
+    let (_t, out, _) = report(&sample_data(), &["--format", "charts"]);
+    let svg = std::fs::read_to_string(out.join("charts/likert-finans.svg")).unwrap();
+    let agree = ikrapport::i18n::num::percent(7.0 / 30.0, 0, ikrapport::Lang::Nb);
+    assert!(
+        svg.contains(&format!("enig: {agree} (noe skjult)")),
+        "{svg}"
+    );
+    assert!(
+        !svg.contains("skjult (for få)"),
+        "every Finans item has its shares"
+    );
+    // All five Finans items have a hidden level, so all five are drawn in three parts.
+    assert_eq!(svg.matches("(noe skjult)").count(), 5, "{svg}");
+}

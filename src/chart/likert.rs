@@ -1,6 +1,7 @@
 //! Chart 9b: the Likert items as diverging stacked bars (`ros_survey_likert`): disagree to
 //! the left of zero, agree to the right, the neutral answers split across it (Robbins &
-//! Heiberger 2011), for the whole municipality or one sector.
+//! Heiberger 2011), for the whole municipality or one sector. Where a level is hidden (too few), the
+//! agree and disagree shares the table shows are drawn as three parts instead.
 
 use super::data::Input;
 use super::layout::{Bar, HBars, Row, Segment, hbars};
@@ -35,6 +36,56 @@ pub fn chart(input: &Input) -> Chart {
         };
         let n = d.num(r, "n").unwrap_or(0.0);
         let lv: Vec<Option<f64>> = LEVELS.iter().map(|(c, _)| d.num(r, c)).collect();
+        // A level with fewer than the threshold is hidden, but the table still shows
+        // the agree and disagree shares (their groups are large enough): draw those
+        // three parts, disagree / neutral / agree, rather than nothing. It discloses
+        // nothing the table does not.
+        let three = match (d.num(r, "share_disagree"), d.num(r, "share_agree")) {
+            (Some(dis), Some(agr)) if n > 0.0 && lv.iter().any(Option::is_none) => Some((dis, agr)),
+            _ => None,
+        };
+        if let Some((dis, agr)) = three {
+            let neutral = (1.0 - dis - agr).max(0.0);
+            let segs = vec![
+                Segment {
+                    value: -neutral / 2.0,
+                    color: LEVELS[2].1,
+                },
+                Segment {
+                    value: -dis,
+                    color: LEVELS[1].1,
+                },
+                Segment {
+                    value: neutral / 2.0,
+                    color: LEVELS[2].1,
+                },
+                Segment {
+                    value: agr,
+                    color: LEVELS[3].1,
+                },
+            ];
+            if most.as_ref().is_none_or(|m| agr > m.1) {
+                most = Some((label.clone(), agr));
+            }
+            rows.push(Row {
+                label,
+                bars: vec![Bar {
+                    segments: segs,
+                    label: Some(format!(
+                        "{} ({})",
+                        tr!(
+                            input.lang,
+                            "chart-likert-agree",
+                            share = crate::i18n::Pct(agr, 0)
+                        ),
+                        input.t("chart-some-hidden")
+                    )),
+                    note: None,
+                }],
+                strong: false,
+            });
+            continue;
+        }
         if n <= 0.0 || lv.iter().any(Option::is_none) {
             rows.push(Row {
                 label,
