@@ -758,3 +758,16 @@ fn a_likert_item_with_a_hidden_level_still_shows_agree_and_disagree() {
     // All five Finans items have a hidden level, so all five are drawn in three parts.
     assert_eq!(svg.matches("(noe skjult)").count(), 5, "{svg}");
 }
+
+#[test]
+fn the_sector_text_counts_the_signals_its_control_chart_marks() {
+    // Finans has a run of 8 low months in 2021–22 (hidden counts) and one month above
+    // the limit in 2024; the chart shows 2023–2025, and the sentence must say what it shows.
+    let (_t, out, _) = report(&sample_data(), &["--format", "html"]);
+    let page = std::fs::read_to_string(out.join("sektor/finans.html")).unwrap();
+    assert!(
+        page.contains("Styringsdiagrammet viser 1 måned med signal de siste tre årene"),
+        "{page}"
+    );
+    assert!(page.contains("én måned har signal: sep. 2024"), "{page}");
+}

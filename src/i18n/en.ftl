@@ -491,7 +491,10 @@ text-dq-level = The report rests on { $read } rows from the exports. { $rejected
 text-sector-dev = { $sector } registered { $n } deviations and other reports in { $year }.
 text-sector-closed = { $share } of them were closed as of { $as_of }.
 text-sector-dev-hidden = { $sector } has fewer than { $threshold } reports; the figures are hidden for privacy.
-text-sector-spc = The control chart has { $n } months with a signal in the period (outside the limits or a long run on one side of the centre line).
+text-sector-spc = The control chart shows { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+} with a signal in the last three years (outside the limits or a long run on one side of the centre line).
 text-sector-no-risks = The sector has no risks in the risk register.
 chart-title-monthly = Deviations per month by sector, last three years
 chart-title-sector-types = Deviations by sector and type, this year and last

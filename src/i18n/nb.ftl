@@ -489,7 +489,10 @@ text-dq-level = Rapporten bygger på { $read } rader fra eksportene. { $rejected
 text-sector-dev = { $sector } meldte { $n } avvik og andre meldinger i { $year }.
 text-sector-closed = { $share } av dem var lukket per { $as_of }.
 text-sector-dev-hidden = { $sector } har færre enn { $threshold } meldinger; tallene er skjult av personvernhensyn.
-text-sector-spc = Styringsdiagrammet har { $n } måneder med signal i perioden (utenfor grensene eller en lang serie på én side av senterlinjen).
+text-sector-spc = Styringsdiagrammet viser { $n ->
+    [one] { $n } måned
+   *[other] { $n } måneder
+} med signal de siste tre årene (utenfor grensene eller en lang serie på én side av senterlinjen).
 text-sector-no-risks = Sektoren har ingen risikoer i ROS-registeret.
 chart-title-monthly = Avvik per måned per sektor, siste tre år
 chart-title-sector-types = Avvik per sektor og type, i år og i fjor

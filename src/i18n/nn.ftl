@@ -488,7 +488,10 @@ text-dq-level = Rapporten byggjer på { $read } rader frå eksportane. { $reject
 text-sector-dev = { $sector } melde { $n } avvik og andre meldingar i { $year }.
 text-sector-closed = { $share } av dei var lukka per { $as_of }.
 text-sector-dev-hidden = { $sector } har færre enn { $threshold } meldingar; tala er skjulte av omsyn til personvernet.
-text-sector-spc = Styringsdiagrammet har { $n } månader med signal i perioden (utanfor grensene eller ein lang serie på éi side av senterlinja).
+text-sector-spc = Styringsdiagrammet viser { $n ->
+    [one] { $n } månad
+   *[other] { $n } månader
+} med signal dei siste tre åra (utanfor grensene eller ein lang serie på éi side av senterlinja).
 text-sector-no-risks = Sektoren har ingen risikoar i ROS-registeret.
 chart-title-monthly = Avvik per månad per sektor, siste tre år
 chart-title-sector-types = Avvik per sektor og type, i år og i fjor
