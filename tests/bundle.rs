@@ -771,3 +771,18 @@ fn the_sector_text_counts_the_signals_its_control_chart_marks() {
     );
     assert!(page.contains("én måned har signal: sep. 2024"), "{page}");
 }
+
+#[test]
+fn a_control_chart_of_counts_has_whole_number_ticks() {
+    // Without a units table the SPC chart shows counts, not a rate per 100 årsverk:
+    // its axis says so and its ticks are whole numbers ("400", not "400,0").
+    let tmp = tempfile::tempdir().unwrap();
+    for f in ["avvik.csv", "ikrapport.toml"] {
+        std::fs::copy(sample_data().join(f), tmp.path().join(f)).unwrap();
+    }
+    let (_t, out, _) = report(tmp.path(), &["--format", "charts"]);
+    let svg = std::fs::read_to_string(out.join("charts/spc.svg")).unwrap();
+    assert!(svg.contains("Antall avvik"), "{svg}");
+    assert!(svg.contains("\n400\n</text>"), "{svg}");
+    assert!(!svg.contains(",0\n</text>"), "{svg}");
+}

@@ -81,7 +81,8 @@ pub fn chart(input: &Input) -> Chart {
             color: SIGNAL,
             line: false,
         }],
-        decimals: 1,
+        // Counts (no units table) are whole numbers; rates per 100 årsverk get one decimal.
+        decimals: if counts { 0 } else { 1 },
         lang: input.lang,
     });
     let signals: Vec<String> = marks.iter().map(|m| labels[m.x].clone()).collect();
