@@ -677,8 +677,8 @@ fn missing_data_leaves_a_section_out_with_a_note() {
     p.write("avvik.csv", big_deviations("Helse", 12));
     let (_t, out, _) = report(p.path(), &["--format", "html"]);
     let html = read(&out.join("index.html"));
-    assert!(html.contains("Avsnittet er utelatt: det finnes ingen data i «survey»."));
-    assert!(html.contains("Avsnittet er utelatt: det finnes ingen data i «risks»."));
+    assert!(html.contains("Avsnittet er utelatt: det finnes ingen data i «spørreundersøkelse»."));
+    assert!(html.contains("Avsnittet er utelatt: det finnes ingen data i «ROS-register»."));
 }
 
 #[test]

@@ -683,12 +683,14 @@ impl Registry {
         if let Some(t) = self.get(table).and_then(|t| t.meta.title.as_ref()) {
             return t.get(lang).to_string();
         }
-        let id = format!("table-{table}");
-        if crate::i18n::has(lang, &id) {
-            tr!(lang, &id)
-        } else {
-            table.to_string()
+        // A result table's title, else a canonical input table's source name
+        // ("ROS-register" for `risks`), else the name itself.
+        for id in [format!("table-{table}"), format!("source-{table}")] {
+            if crate::i18n::has(lang, &id) {
+                return tr!(lang, &id);
+            }
         }
+        table.to_string()
     }
 }
 

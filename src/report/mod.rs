@@ -365,8 +365,8 @@ impl Builder<'_> {
                 } else {
                     "section-omitted"
                 };
-                out.notes
-                    .push(tr!(lang, id, table = table.as_str(), min = *min));
+                let name = self.inp.results.registry.title(table, lang);
+                out.notes.push(tr!(lang, id, table = name, min = *min));
                 return Ok(out);
             }
         }
