@@ -783,6 +783,8 @@ fn a_control_chart_of_counts_has_whole_number_ticks() {
     let (_t, out, _) = report(tmp.path(), &["--format", "charts"]);
     let svg = std::fs::read_to_string(out.join("charts/spc.svg")).unwrap();
     assert!(svg.contains("Antall avvik"), "{svg}");
+    // No units table: the source is the deviation log alone.
+    assert!(svg.contains("Kilde: avviksregisteret, n ="), "{svg}");
     assert!(svg.contains("\n400\n</text>"), "{svg}");
     assert!(!svg.contains(",0\n</text>"), "{svg}");
 }

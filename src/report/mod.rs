@@ -584,10 +584,17 @@ impl Builder<'_> {
             // The group itself is below the threshold.
             None => format!("<{}", self.inp.config.disclosure_threshold),
         };
+        // The control chart is a rate over the units table's årsverk; without that table
+        // it shows counts from the deviation log alone, and its source line says so.
+        let source_of = if primary == "deviation_spc" && self.rows_in("units") == 0 {
+            "deviation_monthly"
+        } else {
+            primary
+        };
         let source = tr!(
             lang,
             "chart-source",
-            source = tr!(lang, &format!("chart-source-{primary}")),
+            source = tr!(lang, &format!("chart-source-{source_of}")),
             n = n
         );
         let frame = Frame {
