@@ -87,6 +87,53 @@ impl TextRows {
         true
     }
 
+    /// Append a row whose fields were written into the buffer by the CSV reader from
+    /// byte `base` on, ending at `base + ends[i]`; the buffer is given by `set_buf`.
+    pub fn push_spans(&mut self, row: u64, line: u64, base: usize, ends: &[usize]) -> bool {
+        let first = self.spans.len();
+        let mut start = base;
+        for &e in ends {
+            let (Ok(a), Ok(b)) = (u32::try_from(start), u32::try_from(base + e)) else {
+                return false;
+            };
+            self.spans.push((a, b));
+            start = base + e;
+        }
+        let (Ok(first), Ok(n)) = (u32::try_from(first), u32::try_from(ends.len())) else {
+            return false;
+        };
+        self.rows.push((row, line, first, n));
+        true
+    }
+
+    /// The text the spans of `push_spans` point into.
+    pub fn set_buf(&mut self, buf: String) {
+        self.buf = buf;
+    }
+
+    /// Append another chunk's rows. Fails past 4 GiB of text.
+    pub fn append(&mut self, other: TextRows) -> bool {
+        let (Ok(shift), Ok(first)) = (
+            u32::try_from(self.buf.len()),
+            u32::try_from(self.spans.len()),
+        ) else {
+            return false;
+        };
+        if u32::try_from(self.buf.len() + other.buf.len()).is_err() {
+            return false;
+        }
+        self.buf.push_str(&other.buf);
+        self.spans
+            .extend(other.spans.iter().map(|(a, b)| (a + shift, b + shift)));
+        self.rows.extend(
+            other
+                .rows
+                .iter()
+                .map(|&(row, line, f, n)| (row, line, f + first, n)),
+        );
+        true
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -122,6 +169,15 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// The grid of a text file (or a chunk of one).
+    pub fn text(rows: TextRows) -> Grid {
+        Grid {
+            sheet: None,
+            rows: Rows::Text(rows),
+            date1904: false,
+        }
+    }
+
     pub fn len(&self) -> usize {
         match &self.rows {
             Rows::Text(r) => r.len(),

@@ -13,6 +13,9 @@ pub struct Loaded {
     pub format: String,
     pub encoding: Option<&'static str>,
     pub delimiter: Option<String>,
+    /// The records of a text file after the first chunk (which is `grids[0]`), read on
+    /// demand so that a large export is never held whole.
+    pub rest: Option<text::TextReader<std::fs::File>>,
 }
 
 /// Read a file (read-only). `sheet` is the sheet named in the config, if any.
@@ -22,18 +25,22 @@ pub fn load(
     lang: Lang,
     sheet: Option<&str>,
 ) -> std::result::Result<Loaded, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| tr!(lang, "file-unreadable", file = label, why = e.to_string()))?;
+    let unreadable =
+        |e: std::io::Error| tr!(lang, "file-unreadable", file = label, why = e.to_string());
     let ext = path
         .extension()
         .and_then(|x| x.to_str())
         .unwrap_or("")
         .to_lowercase();
-    if bytes.is_empty() {
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    if file.metadata().map_err(unreadable)?.len() == 0 {
         return Err(tr!(lang, "file-empty-bytes", file = label));
     }
+    if !matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "parquet") {
+        return load_text(file, ext, label, lang);
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => load_workbook(bytes, &ext, label, lang, sheet),
         "parquet" => {
             let g = parquet::read(bytes).map_err(|e| match e {
                 parquet::ParquetError::TooLarge => tr!(lang, "file-too-large", file = label),
@@ -46,26 +53,37 @@ pub fn load(
                 format: ext,
                 encoding: None,
                 delimiter: None,
+                rest: None,
             })
         }
-        _ => {
-            let (g, fmt) = text::read(&bytes).map_err(|e| match e {
-                text::TextError::Empty => tr!(lang, "file-empty", file = label),
-                text::TextError::TooLarge => tr!(lang, "file-too-large", file = label),
-                text::TextError::Binary => tr!(lang, "file-binary", file = label),
-            })?;
-            let delim = match fmt.delimiter {
-                '\t' => "tab".to_string(),
-                c => c.to_string(),
-            };
-            Ok(Loaded {
-                grids: vec![g],
-                format: ext,
-                encoding: Some(fmt.encoding),
-                delimiter: Some(delim),
-            })
-        }
+        _ => load_workbook(bytes, &ext, label, lang, sheet),
     }
+}
+
+/// A delimited text file: its first chunk as the grid to identify, the rest to stream.
+fn load_text(
+    file: std::fs::File,
+    ext: String,
+    label: &str,
+    lang: Lang,
+) -> std::result::Result<Loaded, String> {
+    let why = |e| text_error(e, label, lang);
+    let (mut reader, fmt) = text::TextReader::open(file).map_err(why)?;
+    let head = reader
+        .next_chunk(text::CHUNK_ROWS)
+        .map_err(why)?
+        .unwrap_or_default();
+    let delim = match fmt.delimiter {
+        '\t' => "tab".to_string(),
+        c => c.to_string(),
+    };
+    Ok(Loaded {
+        grids: vec![Grid::text(head)],
+        format: ext,
+        encoding: Some(fmt.encoding),
+        delimiter: Some(delim),
+        rest: Some(reader),
+    })
 }
 
 fn load_workbook(
@@ -113,6 +131,7 @@ fn load_workbook(
         format: ext.to_string(),
         encoding: None,
         delimiter: None,
+        rest: None,
     })
 }
 
@@ -122,5 +141,15 @@ fn sheet_error(e: sheet::SheetError, label: &str, lang: Lang) -> String {
         sheet::SheetError::NotASpreadsheet => tr!(lang, "file-not-spreadsheet", file = label),
         sheet::SheetError::Damaged(m) => tr!(lang, "file-damaged", file = label, why = m),
         sheet::SheetError::NoSheets => tr!(lang, "file-no-sheets", file = label),
+    }
+}
+
+/// Why a text file could not be read, for the user.
+pub fn text_error(e: text::TextError, label: &str, lang: Lang) -> String {
+    match e {
+        text::TextError::Empty => tr!(lang, "file-empty", file = label),
+        text::TextError::TooLarge => tr!(lang, "file-too-large", file = label),
+        text::TextError::Binary => tr!(lang, "file-binary", file = label),
+        text::TextError::Unreadable(e) => tr!(lang, "file-unreadable", file = label, why = e),
     }
 }

@@ -18,6 +18,7 @@ pub mod row;
 pub mod rules;
 pub mod schema;
 pub mod sheet;
+pub mod stream;
 pub mod survey;
 pub mod table;
 pub mod text;
@@ -247,7 +248,7 @@ fn ingest_file(
     let sheet_cfg = explicit
         .and_then(|k| config.sources.get(&k))
         .and_then(|s| s.sheet.clone());
-    let loaded = match load::load(path, &label, lang, sheet_cfg.as_deref()) {
+    let mut loaded = match load::load(path, &label, lang, sheet_cfg.as_deref()) {
         Ok(l) => l,
         Err(m) => {
             report.error = Some(m);
@@ -285,6 +286,15 @@ fn ingest_file(
         }
     }
     note_other_matching_sheets(&mut report, &loaded, &id, config, &cb);
+    let mut rest = loaded.rest.take();
+    if let (Some(r), SourceKind::Survey) = (rest.as_mut(), id.kind) {
+        // A survey is read whole (its respondents are grouped across rows), and is small.
+        if let Err(e) = stream::read_all(&mut loaded.grids[0], r) {
+            report.error = Some(load::text_error(e, &label, lang));
+            return (report, None);
+        }
+        rest = None;
+    }
     let grid = &loaded.grids[id.found.grid];
     report.sheet = grid.sheet.clone();
     let mut header = id.found.header;
@@ -302,6 +312,14 @@ fn ingest_file(
         report.codebook = Some(cb_name);
         let qcols = survey::question_columns(&cb, &mut header);
         (survey::process(grid, &header, &qcols, &cb, &ctx), Some(cb))
+    } else if let Some(r) = rest {
+        match stream::process(grid, r, &header, &ctx) {
+            Ok(p) => (p, None),
+            Err(e) => {
+                report.error = Some(load::text_error(e, &label, lang));
+                return (report, None);
+            }
+        }
     } else {
         (table::process(grid, &header, &ctx), None)
     };

@@ -368,11 +368,17 @@ impl Chunk {
 
 /// Process every data row below the header into the canonical table.
 pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
+    process_from(grid, header.index + 1, header, ctx)
+}
+
+/// Process the rows of `grid` from `start` on, read with the header of the file they
+/// belong to (a later chunk of a streamed file has no header of its own). The frame is
+/// left in chunks: `ingest::stack` makes each table contiguous once.
+pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_>) -> Processed {
     let cols = ctx.source.columns();
     let types: Vec<OutType> = cols.iter().map(|c| out_type(ctx.source, c)).collect();
     let (src_of, extras) = header.sources(cols.len());
     let header_width = header.texts.len();
-    let start = header.index + 1;
     let indices: Vec<usize> = (start..grid.len()).collect();
     let chunks: Vec<(DataFrame, Vec<DqRow>, usize, usize)> = indices
         .par_chunks(16_384)
@@ -494,7 +500,6 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
             for f in it {
                 first.vstack_mut_owned(f).expect("same schema");
             }
-            first.rechunk_mut();
             first
         }
     };
@@ -505,6 +510,22 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
         read,
         rejected,
     }
+}
+
+/// The parts of one file, processed one chunk at a time, as one.
+pub fn combine(parts: Vec<Processed>) -> Processed {
+    let mut it = parts.into_iter();
+    let mut all = it.next().expect("at least the first chunk");
+    for p in it {
+        all.df
+            .vstack_mut_owned(p.df)
+            .expect("chunks of one file share a schema");
+        all.dq.extend(p.dq);
+        all.read += p.read;
+        all.rejected += p.rejected;
+        all.kept += p.kept;
+    }
+    all
 }
 
 /// An empty canonical table of a source (with the given extra columns).

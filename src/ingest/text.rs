@@ -6,8 +6,7 @@
 //! Norwegian Windows. A file that is not valid UTF-8 is read as Windows-1252, which maps
 //! every byte, so nothing is lost.
 
-use super::grid::{Grid, Rows, TextRows};
-use std::borrow::Cow;
+use super::grid::{Grid, TextRows};
 
 /// What was detected about a text file (shown by `validate`).
 #[derive(Debug, Clone, serde::Serialize)]
@@ -23,33 +22,8 @@ pub enum TextError {
     Binary,
     /// More than 4 GiB of text in one file.
     TooLarge,
-}
-
-/// Decode bytes to text, detecting the encoding.
-pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), TextError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Ok((String::from_utf8_lossy(rest), "UTF-8 (BOM)"));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) {
-        let (t, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return Ok((t, "UTF-16LE"));
-    }
-    if bytes.starts_with(&[0xFE, 0xFF]) {
-        let (t, _, _) = encoding_rs::UTF_16BE.decode(bytes);
-        return Ok((t, "UTF-16BE"));
-    }
-    // Binary files (a spreadsheet or image with a .csv name) have NUL bytes early on.
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Err(TextError::Binary);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((Cow::Borrowed(s), "UTF-8")),
-        Err(_) => {
-            let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((t, "Windows-1252"))
-        }
-    }
+    /// Reading failed part way (the file was removed or the disk failed): why.
+    Unreadable(String),
 }
 
 /// Count a delimiter outside double quotes on one logical line.
@@ -91,81 +65,340 @@ pub fn detect_delimiter(text: &str) -> char {
     best.0
 }
 
-/// Read a delimited text file into a grid.
-pub fn read(bytes: &[u8]) -> Result<(Grid, TextFormat), TextError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(TextError::Empty);
-    }
-    let (text, encoding) = decode(bytes)?;
-    if text.trim().is_empty() {
-        return Err(TextError::Empty);
-    }
-    let delimiter = detect_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter as u8)
-        .from_reader(text.as_bytes());
-    let mut rows = TextRows::default();
-    let mut record = csv::StringRecord::new();
-    // Excel shows each record as one row, also when a quoted field holds line breaks, and
-    // an empty line as an empty row (which the csv reader skips). So the Excel row of a
-    // record is the previous record's row plus the lines between the previous record's
-    // end and this one's start.
-    let (mut row, mut end_line) = (0u64, 0u64);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                // The line where the record starts (a quoted field may span lines). With
-                // CRLF endings the reader stops at `\r` and the record's recorded start is
-                // the `\n` of the previous line: count that line too.
-                let line = record.position().map_or(rows.len() as u64 + 1, |p| {
-                    let at_lf = text.as_bytes().get(p.byte() as usize) == Some(&b'\n');
-                    p.line() + u64::from(at_lf)
-                });
-                row += line.saturating_sub(end_line).max(1);
-                let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
-                end_line = line + breaks as u64;
-                if !rows.push(row, line, record.iter()) {
-                    return Err(TextError::TooLarge);
-                }
-            }
-            Ok(false) => break,
-            // Text decoded above is valid UTF-8 and flexible() accepts ragged rows, so
-            // the csv reader has nothing left to fail on; stop rather than loop.
-            Err(_) => break,
+/// How many records a chunk of a streamed file holds at most, and how many bytes of
+/// field text: a few megabytes of text per chunk keeps the typing of one chunk in the
+/// CPU caches and a national export's chunks small against its size.
+pub const CHUNK_ROWS: usize = 65_536;
+const CHUNK_BYTES: usize = 32 << 20;
+/// Raw bytes read from the file at a time.
+const BLOCK: usize = 1 << 20;
+
+/// A delimited text file read record by record in chunks (01-inputs.md; issue 8, point
+/// 6: a 1 GB export is read without holding the whole of it). Decoding is done by
+/// `encoding_rs`' streaming decoders and quoting by `csv-core`, whose output is written
+/// straight into the chunk's one text buffer.
+///
+/// Row numbers are those Excel shows: a record starting on text line `l` is Excel row
+/// `l − b`, where `b` is the number of line breaks inside quoted fields of the records
+/// before it (Excel shows such a record as one row, and an empty line as an empty row).
+pub struct TextReader<R> {
+    src: R,
+    /// `None`: the bytes are UTF-8 already and are passed through.
+    decoder: Option<encoding_rs::Decoder>,
+    raw: Vec<u8>,
+    /// Decoded text not yet parsed starts at `inpos`.
+    inbuf: Vec<u8>,
+    inpos: usize,
+    src_eof: bool,
+    done: bool,
+    core: csv_core::Reader,
+    /// Line breaks consumed so far, and those inside quoted fields.
+    newlines: u64,
+    breaks: u64,
+    /// True once a byte other than whitespace was decoded (a file of blanks is empty).
+    content: bool,
+}
+
+/// Read `buf.len()` bytes or up to the end of the source.
+fn read_full(src: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match src.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
-    Ok((
-        Grid {
-            sheet: None,
-            rows: Rows::Text(rows),
-            date1904: false,
-        },
-        TextFormat {
-            encoding,
-            delimiter,
-        },
-    ))
+    Ok(n)
+}
+
+/// Whether the whole source is valid UTF-8, read in blocks (a multi-byte character may
+/// straddle two). Stops at the first invalid byte: a Windows-1252 export has an `æ`, `ø`
+/// or `å` within its first lines, so only UTF-8 files are read through.
+fn is_utf8(src: &mut (impl std::io::Read + std::io::Seek)) -> std::io::Result<bool> {
+    src.seek(std::io::SeekFrom::Start(0))?;
+    let mut buf = vec![0u8; BLOCK + 4];
+    let mut carry = 0;
+    let valid = loop {
+        let n = read_full(src, &mut buf[carry..carry + BLOCK])?;
+        let len = carry + n;
+        match std::str::from_utf8(&buf[..len]) {
+            Ok(_) if n == 0 => break true,
+            Ok(_) => carry = 0,
+            Err(e) if e.error_len().is_some() => break false,
+            // An incomplete character at the end of the file is invalid too.
+            Err(_) if n == 0 => break false,
+            Err(e) => {
+                let from = e.valid_up_to();
+                buf.copy_within(from..len, 0);
+                carry = len - from;
+            }
+        }
+    };
+    src.seek(std::io::SeekFrom::Start(0))?;
+    Ok(valid)
+}
+
+impl<R: std::io::Read + std::io::Seek> TextReader<R> {
+    /// Detect the encoding and delimiter and get ready to read records.
+    pub fn open(mut src: R) -> Result<(Self, TextFormat), TextError> {
+        let io = |e: std::io::Error| TextError::Unreadable(e.to_string());
+        let mut head = [0u8; 8192];
+        let n = read_full(&mut src, &mut head).map_err(io)?;
+        let head = &head[..n];
+        let (skip, decoder, encoding) = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            // Malformed bytes after a UTF-8 BOM become U+FFFD, as any UTF-8 reader does.
+            let d = encoding_rs::UTF_8.new_decoder_without_bom_handling();
+            (3, Some(d), "UTF-8 (BOM)")
+        } else if head.starts_with(&[0xFF, 0xFE]) {
+            let d = encoding_rs::UTF_16LE.new_decoder_without_bom_handling();
+            (2, Some(d), "UTF-16LE")
+        } else if head.starts_with(&[0xFE, 0xFF]) {
+            let d = encoding_rs::UTF_16BE.new_decoder_without_bom_handling();
+            (2, Some(d), "UTF-16BE")
+        } else if head.contains(&0) {
+            // Binary files (a spreadsheet or image with a .csv name) have NUL bytes early.
+            return Err(TextError::Binary);
+        } else if is_utf8(&mut src).map_err(io)? {
+            (0, None, "UTF-8")
+        } else {
+            let d = encoding_rs::WINDOWS_1252.new_decoder_without_bom_handling();
+            (0, Some(d), "Windows-1252")
+        };
+        src.seek(std::io::SeekFrom::Start(skip)).map_err(io)?;
+        let mut r = TextReader {
+            src,
+            decoder,
+            raw: vec![0; BLOCK],
+            inbuf: Vec::with_capacity(BLOCK * 3),
+            inpos: 0,
+            src_eof: false,
+            done: false,
+            core: csv_core::Reader::new(),
+            newlines: 0,
+            breaks: 0,
+            content: false,
+        };
+        // Enough text for the delimiter (its first 50 non-empty lines), and to tell a file
+        // of blanks from one with content.
+        let lines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
+        while !r.src_eof && (!r.content || (r.inbuf.len() < BLOCK && lines(&r.inbuf) <= 50)) {
+            r.fill().map_err(io)?;
+        }
+        if !r.content {
+            return Err(TextError::Empty);
+        }
+        let upto = match r.inbuf.iter().rposition(|&c| c == b'\n') {
+            Some(i) if !r.src_eof => i + 1,
+            _ => r.inbuf.len(),
+        };
+        let delimiter = detect_delimiter(&String::from_utf8_lossy(&r.inbuf[..upto]));
+        r.core = csv_core::ReaderBuilder::new()
+            .delimiter(delimiter as u8)
+            .build();
+        Ok((
+            r,
+            TextFormat {
+                encoding,
+                delimiter,
+            },
+        ))
+    }
+}
+
+impl<R: std::io::Read> TextReader<R> {
+    /// Decode the next block of the file onto the unparsed text.
+    fn fill(&mut self) -> std::io::Result<()> {
+        self.inbuf.drain(..self.inpos);
+        self.inpos = 0;
+        let n = read_full(&mut self.src, &mut self.raw)?;
+        let last = n == 0;
+        let from = self.inbuf.len();
+        match &mut self.decoder {
+            None => self.inbuf.extend_from_slice(&self.raw[..n]),
+            Some(d) => {
+                let room = d
+                    .max_utf8_buffer_length(n)
+                    .unwrap_or(n.saturating_mul(3) + 16);
+                self.inbuf.resize(from + room, 0);
+                let (_, read, written, _) =
+                    d.decode_to_utf8(&self.raw[..n], &mut self.inbuf[from..], last);
+                debug_assert_eq!(read, n);
+                self.inbuf.truncate(from + written);
+            }
+        }
+        if !self.content {
+            self.content = self.inbuf[from..].iter().any(|c| !c.is_ascii_whitespace());
+        }
+        self.src_eof = last;
+        Ok(())
+    }
+
+    /// The next chunk of at most `max_rows` records, `None` after the last.
+    pub fn next_chunk(&mut self, max_rows: usize) -> Result<Option<TextRows>, TextError> {
+        let mut out: Vec<u8> = Vec::new();
+        let mut olen = 0usize;
+        let mut rows = TextRows::default();
+        let mut ends = vec![0usize; 64];
+        while !self.done && rows.len() < max_rows && olen < CHUNK_BYTES {
+            let base = olen;
+            let (mut nout_all, mut nend_all) = (0usize, 0usize);
+            let mut start_line = None;
+            loop {
+                if self.inpos == self.inbuf.len() && !self.src_eof {
+                    self.fill()
+                        .map_err(|e| TextError::Unreadable(e.to_string()))?;
+                }
+                if out.len() < base + nout_all + 4096 {
+                    out.resize((out.len() * 2).max(base + nout_all + (1 << 16)), 0);
+                }
+                let input = &self.inbuf[self.inpos..];
+                let (res, nin, nout, nend) = self.core.read_record(
+                    input,
+                    &mut out[base + nout_all..],
+                    &mut ends[nend_all..],
+                );
+                let consumed = &input[..nin];
+                let mut k = 0;
+                if start_line.is_none() {
+                    // Line ends (and empty lines) before the record are skipped by the
+                    // reader; the record starts on the line after them.
+                    while k < consumed.len() && matches!(consumed[k], b'\r' | b'\n') {
+                        self.newlines += u64::from(consumed[k] == b'\n');
+                        k += 1;
+                    }
+                    if k < consumed.len() {
+                        start_line = Some(self.newlines + 1);
+                    }
+                }
+                self.newlines += consumed[k..].iter().filter(|&&c| c == b'\n').count() as u64;
+                self.inpos += nin;
+                nout_all += nout;
+                nend_all += nend;
+                match res {
+                    csv_core::ReadRecordResult::InputEmpty => {}
+                    csv_core::ReadRecordResult::OutputFull => {
+                        out.resize(out.len() * 2, 0);
+                    }
+                    csv_core::ReadRecordResult::OutputEndsFull => {
+                        ends.resize(ends.len() * 2, 0);
+                    }
+                    csv_core::ReadRecordResult::Record => break,
+                    csv_core::ReadRecordResult::End => {
+                        self.done = true;
+                        break;
+                    }
+                }
+            }
+            if self.done {
+                break;
+            }
+            olen = base + nout_all;
+            let line = start_line.unwrap_or(self.newlines + 1);
+            let breaks = out[base..olen].iter().filter(|&&c| c == b'\n').count() as u64;
+            let row = line.saturating_sub(self.breaks).max(1);
+            self.breaks += breaks;
+            if !rows.push_spans(row, line, base, &ends[..nend_all]) {
+                return Err(TextError::TooLarge);
+            }
+        }
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        out.truncate(olen);
+        // Decoded text is UTF-8 and fields are cut at ASCII delimiters and quotes, so
+        // this cannot fail; if it did, nothing is lost but the malformed bytes.
+        let buf = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        rows.set_buf(buf);
+        Ok(Some(rows))
+    }
+}
+
+/// Read a delimited text file held in memory into one grid.
+pub fn read(bytes: &[u8]) -> Result<(Grid, TextFormat), TextError> {
+    let (mut reader, format) = TextReader::open(std::io::Cursor::new(bytes))?;
+    let mut rows = TextRows::default();
+    while let Some(chunk) = reader.next_chunk(CHUNK_ROWS)? {
+        if !rows.append(chunk) {
+            return Err(TextError::TooLarge);
+        }
+    }
+    Ok((Grid::text(rows), format))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn first_cells(bytes: &[u8]) -> (Vec<String>, &'static str) {
+        let (g, f) = read(bytes).unwrap();
+        let cells = (0..g.width(0)).map(|c| g.cell(0, c).display()).collect();
+        (cells, f.encoding)
+    }
+
     #[test]
     fn windows_1252_and_utf16_are_decoded() {
-        let (t, e) = decode(b"Sektor;\xc5rsak\r\n").unwrap();
-        assert_eq!(e, "Windows-1252");
-        assert_eq!(t, "Sektor;Årsak\r\n");
+        assert_eq!(
+            first_cells(b"Sektor;\xc5rsak\r\n"),
+            (vec!["Sektor".into(), "Årsak".into()], "Windows-1252")
+        );
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
-            .chain("Årsak".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .chain("a;Årsak".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
-        assert_eq!(decode(&utf16).unwrap().0, "Årsak");
         assert_eq!(
-            decode("\u{feff}Å".as_bytes()).unwrap(),
-            (Cow::Borrowed("Å"), "UTF-8 (BOM)")
+            first_cells(&utf16),
+            (vec!["a".into(), "Årsak".into()], "UTF-16LE")
+        );
+        assert_eq!(
+            first_cells("\u{feff}Å;b".as_bytes()),
+            (vec!["Å".into(), "b".into()], "UTF-8 (BOM)")
+        );
+        assert_eq!(read(b"  \r\n \n").unwrap_err(), TextError::Empty);
+        assert_eq!(read(b"PK\x03\x04\0\0").unwrap_err(), TextError::Binary);
+    }
+
+    #[test]
+    fn the_encoding_is_decided_by_the_whole_file() {
+        // Valid UTF-8 up to far past the first block, then one Windows-1252 byte: the
+        // whole file is Windows-1252 (as when it was decoded in one piece), so the early
+        // `Ã¥` stays what those bytes are in Windows-1252.
+        let mut f = "a;b\r\nÅ;1\r\n".as_bytes().to_vec();
+        while f.len() < 3 * BLOCK {
+            f.extend_from_slice(b"x;1\r\n");
+        }
+        f.extend_from_slice(b"\xe6;2\r\n");
+        let (g, fmt) = read(&f).unwrap();
+        assert_eq!(fmt.encoding, "Windows-1252");
+        assert_eq!(g.cell(1, 0).display(), "Ã\u{2026}");
+        assert_eq!(g.cell(g.len() - 1, 0).display(), "æ");
+        // A character split across the blocks of the check is still UTF-8.
+        let mut f = vec![b'x'; BLOCK - 1];
+        f.extend_from_slice("Å;1\n".as_bytes());
+        assert_eq!(read(&f).unwrap().1.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn chunks_continue_rows_lines_and_fields() {
+        // Two chunks of one record each: the second's row and line follow the first's,
+        // across an empty line and a quoted field with a line break.
+        let text = b"a;b\r\n1;\"x\r\ny\"\r\n\r\n3;4";
+        let (mut r, _) = TextReader::open(std::io::Cursor::new(&text[..])).unwrap();
+        let mut got = Vec::new();
+        while let Some(c) = r.next_chunk(1).unwrap() {
+            let g = Grid::text(c);
+            assert_eq!(g.len(), 1);
+            got.push((g.row_number(0), g.at(0).line, g.cell(0, 1).display()));
+        }
+        assert_eq!(
+            got,
+            vec![
+                (1, Some(1), "b".to_string()),
+                (2, Some(2), "x\r\ny".to_string()),
+                (4, Some(5), "4".to_string()),
+            ]
         );
     }
 
