@@ -327,6 +327,47 @@ fn rows_are_numbered_as_excel_shows_them_with_the_text_line_beside() {
     );
 }
 
+/// An export larger than one chunk of the streaming reader (issue 8, point 6): rows in
+/// later chunks keep their Excel row and text line, the quoted line breaks and empty
+/// lines of earlier chunks counted, and no row is lost or read twice at a chunk's edge.
+#[test]
+fn a_long_export_is_read_in_chunks_without_losing_a_row_or_its_number() {
+    let p = Project::new();
+    let n = 3 * ikrapport::ingest::text::CHUNK_ROWS + 7;
+    let mut text = String::from("Saksnummer;Sektor;Meldt dato;Kort beskrivelse\r\n");
+    for i in 1..=n {
+        // Every 1000th record spans two lines; an empty line after record 5.
+        let desc = if i % 1000 == 0 {
+            "\"Fall\r\npå trapp\""
+        } else {
+            "Glatt gulv"
+        };
+        text.push_str(&format!("A-{i};Helse og velferd;01.02.2025;{desc}\r\n"));
+        if i == 5 {
+            text.push_str("\r\n");
+        }
+    }
+    text.push_str("A-last;Helse og velferd;31.02.2025;Glatt gulv\r\n");
+    p.write("avvik.csv", cp1252(&text));
+    let data = p.ingest();
+    let devs = data.table(SourceKind::Deviations);
+    assert_eq!(devs.height(), n);
+    assert_eq!(data.files[0].rows_read, n + 1);
+    let ids = crate::util::strs(&devs, "id");
+    assert_eq!(ids[n - 1].as_deref(), Some(format!("A-{n}").as_str()));
+    let desc = crate::util::strs(&devs, "description");
+    // A two-line record inside the third chunk, its line break kept as written.
+    let k = 2 * ikrapport::ingest::text::CHUNK_ROWS / 1000 * 1000;
+    assert_eq!(desc[k - 1].as_deref(), Some("Fall\r\npå trapp"));
+    // The last record: header row 1, n records, one empty line → Excel row n + 3; each
+    // of the n / 1000 two-line records adds a text line.
+    let d = &data.data_quality[0];
+    assert_eq!(data.data_quality.len(), 1);
+    let (row, line) = (n as u64 + 3, n as u64 + 3 + (n / 1000) as u64);
+    assert_eq!((d.row, d.line), (row, Some(line)));
+    assert_eq!(d.value, "31.02.2025");
+}
+
 /// A codebook that cannot be parsed makes its survey file unusable, naming the codebook;
 /// `validate` still reports every other file.
 #[test]

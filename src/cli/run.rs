@@ -50,7 +50,7 @@ struct Progress {
     bar: ProgressBar,
     lang: ikrapport::Lang,
     /// When each stage started, for `-v` (benches/README.md reads these).
-    stages: std::cell::RefCell<Vec<(String, std::time::Instant)>>,
+    stages: std::cell::RefCell<Vec<(String, std::time::Instant, Option<u64>)>>,
 }
 
 impl Progress {
@@ -77,7 +77,7 @@ impl Progress {
     fn stage(&self, name: &str) {
         self.stages
             .borrow_mut()
-            .push((name.to_string(), std::time::Instant::now()));
+            .push((name.to_string(), std::time::Instant::now(), peak_mb()));
         self.bar
             .set_message(tr!(self.lang, &format!("progress-{name}")));
         self.bar.inc(1);
@@ -87,6 +87,14 @@ impl Progress {
     fn print(&self, f: impl FnOnce()) {
         self.bar.suspend(f);
     }
+}
+
+/// The process's peak resident memory so far in MB (`VmHWM`, Linux only).
+fn peak_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb >> 10)
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
@@ -158,8 +166,14 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
             // Wall time per stage: ingest, analytics, report, then the bundle's parts.
             let st = progress.stages.borrow();
             for w in st.windows(2) {
+                // The peak memory so far when the stage ended (Linux), to find the
+                // stage that sets the run's peak.
+                let peak = w[1]
+                    .2
+                    .map(|m| format!("  (peak {m} MB)"))
+                    .unwrap_or_default();
                 eprintln!(
-                    "{:>8} ms  stage {}",
+                    "{:>8} ms  stage {}{peak}",
                     w[1].1.duration_since(w[0].1).as_millis(),
                     w[0].0
                 );
@@ -169,19 +183,23 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
             for k in SourceKind::ALL {
                 if let Some(df) = data.tables.get(&k) {
                     eprintln!(
-                        "{:>10} {}  {}",
+                        "{:>10} {}  {:>6} MB  {}",
                         num(df.height(), lang),
                         tr!(lang, "word-rows", n = df.height()),
+                        df.estimated_size() >> 20,
                         k.table_name()
                     );
                 }
             }
             for name in &results.results {
-                let n = results.table(name).map_or(0, |d| d.height());
+                let (n, size) = results
+                    .table(name)
+                    .map_or((0, 0), |d| (d.height(), d.estimated_size()));
                 eprintln!(
-                    "{:>10} {}  {name}",
+                    "{:>10} {}  {:>6} MB  {name}",
                     num(n, lang),
-                    tr!(lang, "word-rows", n = n)
+                    tr!(lang, "word-rows", n = n),
+                    size >> 20
                 );
             }
         });

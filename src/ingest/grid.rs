@@ -106,6 +106,17 @@ impl TextRows {
         true
     }
 
+    /// Empty the rows for reuse, keeping their allocations; the text buffer is returned
+    /// for the CSV reader to write into (reused buffers spare the kernel zeroing fresh
+    /// pages for every chunk of a large file).
+    pub fn clear_for_reuse(&mut self) -> Vec<u8> {
+        self.spans.clear();
+        self.rows.clear();
+        let mut b = std::mem::take(&mut self.buf).into_bytes();
+        b.clear();
+        b
+    }
+
     /// The text the spans of `push_spans` point into.
     pub fn set_buf(&mut self, buf: String) {
         self.buf = buf;
@@ -187,6 +198,14 @@ impl Grid {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The rows of a text grid back, for reuse.
+    pub fn into_text(self) -> Option<TextRows> {
+        match self.rows {
+            Rows::Text(r) => Some(r),
+            Rows::Cells(_) => None,
+        }
     }
 
     /// The row number Excel shows for row `i`.

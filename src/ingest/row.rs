@@ -10,11 +10,13 @@ use crate::source::SourceKind;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-/// A value read from a cell.
+/// A value read from a cell. Text is a small string (inline up to 24 bytes): sectors,
+/// types and dates repeat on every row and are copied from the column's memo without an
+/// allocation each.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
-    Str(String),
+    Str(PlSmallStr),
     Int(i64),
     F64(f64),
     Bool(bool),

@@ -5,6 +5,7 @@
 use super::row::{FileCtx, Issue, Value};
 use crate::i18n::{Reason, Severity};
 use crate::source::SourceKind;
+use polars::prelude::PlSmallStr;
 
 fn idx(ctx: &FileCtx<'_>, name: &str) -> usize {
     ctx.source
@@ -14,9 +15,10 @@ fn idx(ctx: &FileCtx<'_>, name: &str) -> usize {
         .unwrap_or_else(|| panic!("schema of {:?} has no column {name}", ctx.source))
 }
 
-fn default_str(values: &mut [Value], i: usize, v: &str) {
+/// Fill a blank text value; `v` is made only when it is needed (ids are per row).
+fn default_str(values: &mut [Value], i: usize, v: impl FnOnce() -> PlSmallStr) {
     if values[i] == Value::Null {
-        values[i] = Value::Str(v.to_string());
+        values[i] = Value::Str(v());
     }
 }
 
@@ -33,15 +35,17 @@ pub fn finish_row(
     if let Some(k) = cols.iter().position(|c| c.name == "kommunenummer") {
         if values[k] == Value::Null {
             if let Some(knr) = &ctx.config.kommunenummer {
-                values[k] = Value::Str(knr.clone());
+                values[k] = Value::Str(knr.as_str().into());
             }
         }
     }
     match ctx.source {
         SourceKind::Deviations => {
-            default_str(values, idx(ctx, "id"), &format!("{}-{row}", ctx.stem));
-            default_str(values, idx(ctx, "type"), "avvik");
-            default_str(values, idx(ctx, "source"), "ansatt");
+            default_str(values, idx(ctx, "id"), || {
+                format!("{}-{row}", ctx.stem).into()
+            });
+            default_str(values, idx(ctx, "type"), || "avvik".into());
+            default_str(values, idx(ctx, "source"), || "ansatt".into());
             let closed = values[idx(ctx, "closed_date")].clone();
             let status = idx(ctx, "status");
             if values[status] == Value::Null {
@@ -63,8 +67,12 @@ pub fn finish_row(
             }
         }
         SourceKind::Risks => {
-            default_str(values, idx(ctx, "id"), &format!("{}-{row}", ctx.stem));
-            default_str(values, idx(ctx, "analysis_type"), "tjenestespesifikk");
+            default_str(values, idx(ctx, "id"), || {
+                format!("{}-{row}", ctx.stem).into()
+            });
+            default_str(values, idx(ctx, "analysis_type"), || {
+                "tjenestespesifikk".into()
+            });
             let lb = idx(ctx, "law_breach");
             if values[lb] == Value::Null {
                 values[lb] = Value::Bool(false);
@@ -78,6 +86,7 @@ pub fn finish_row(
                 let computed = p * k;
                 values[s] = Value::Int(computed);
                 if let Value::Str(g) = given {
+                    let g = g.to_string();
                     let same = super::values::parse_number_text(&g)
                         .is_some_and(|x| (x - computed as f64).abs() < 1e-9);
                     if !same {

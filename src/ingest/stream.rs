@@ -4,7 +4,7 @@
 //! chunk's text is dropped once it is a frame, so memory holds the typed table and a few
 //! chunks of text, not the whole file as text.
 
-use super::grid::{Grid, Rows};
+use super::grid::{Grid, Rows, TextRows};
 use super::row::{FileCtx, Processed};
 use super::table::{self, Header};
 use super::text::{CHUNK_ROWS, TextError, TextReader};
@@ -22,10 +22,16 @@ pub fn process<R: Read + Send>(
     ctx: &FileCtx<'_>,
 ) -> Result<Processed, TextError> {
     let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
+    // Chunks typed go back to the reader, which writes the next ones into them.
+    let (back_tx, back_rx) = std::sync::mpsc::channel::<TextRows>();
     std::thread::scope(|s| {
         let reader = s.spawn(move || -> Result<(), TextError> {
             let mut i = 0usize;
-            while let Some(rows) = rest.next_chunk(CHUNK_ROWS)? {
+            loop {
+                let spare = back_rx.try_recv().unwrap_or_default();
+                let Some(rows) = rest.next_chunk_into(CHUNK_ROWS, spare)? else {
+                    break;
+                };
                 i += 1;
                 // The receiver is gone only if typing stopped; nothing is left to do.
                 if tx.send((i, rows)).is_err() {
@@ -39,7 +45,15 @@ pub fn process<R: Read + Send>(
             || {
                 rx.into_iter()
                     .par_bridge()
-                    .map(|(i, rows)| (i, table::process_from(&Grid::text(rows), 0, header, ctx)))
+                    .map_with(back_tx, |back, (i, rows)| {
+                        let grid = Grid::text(rows);
+                        let part = table::process_from(&grid, 0, header, ctx);
+                        if let Some(rows) = grid.into_text() {
+                            // The reader may have finished; then the chunk is dropped.
+                            let _ = back.send(rows);
+                        }
+                        (i, part)
+                    })
                     .collect::<Vec<_>>()
             },
         );

@@ -486,7 +486,7 @@ fn respondent(
                 Ok(v) => v,
                 Err((r, s)) => {
                     let v = match &r {
-                        Reason::GuessedEnum { guessed } => Value::Str(guessed.clone()),
+                        Reason::GuessedEnum { guessed } => Value::Str(guessed.as_str().into()),
                         _ => Value::Null,
                     };
                     issues.push((header.texts[g].clone(), grid.cell(i, g).display(), r, s));
@@ -496,11 +496,11 @@ fn respondent(
         });
     }
     if values[0] == Value::Null {
-        values[0] = Value::Str(format!("{}-{}", ctx.stem, grid.row_number(i)));
+        values[0] = Value::Str(format!("{}-{}", ctx.stem, grid.row_number(i)).into());
     }
     if values[1] == Value::Null {
         if let Some(k) = &ctx.config.kommunenummer {
-            values[1] = Value::Str(k.clone());
+            values[1] = Value::Str(k.as_str().into());
         }
     }
     values

@@ -275,7 +275,7 @@ pub fn out_type(source: SourceKind, spec: &ColumnSpec) -> OutType {
 
 /// Typed buffers for one chunk of rows.
 enum Buf {
-    Str(Vec<Option<String>>),
+    Str(StringChunkedBuilder),
     Int(Vec<Option<i64>>),
     F64(Vec<Option<f64>>),
     Bool(Vec<Option<bool>>),
@@ -289,7 +289,7 @@ fn epoch() -> NaiveDate {
 impl Buf {
     fn new(t: OutType) -> Buf {
         match t {
-            OutType::Str => Buf::Str(Vec::new()),
+            OutType::Str => Buf::Str(StringChunkedBuilder::new(PlSmallStr::EMPTY, 0)),
             OutType::Int => Buf::Int(Vec::new()),
             OutType::F64 => Buf::F64(Vec::new()),
             OutType::Bool => Buf::Bool(Vec::new()),
@@ -299,8 +299,8 @@ impl Buf {
 
     fn push(&mut self, v: Value) {
         match (self, v) {
-            (Buf::Str(b), Value::Str(s)) => b.push(Some(s)),
-            (Buf::Str(b), _) => b.push(None),
+            (Buf::Str(b), Value::Str(s)) => b.append_value(s),
+            (Buf::Str(b), _) => b.append_null(),
             (Buf::Int(b), Value::Int(i)) => b.push(Some(i)),
             (Buf::Int(b), _) => b.push(None),
             (Buf::F64(b), Value::F64(f)) => b.push(Some(f)),
@@ -316,7 +316,7 @@ impl Buf {
     fn into_column(self, name: &str) -> Column {
         let name = PlSmallStr::from(name);
         match self {
-            Buf::Str(b) => Column::new(name, b),
+            Buf::Str(b) => b.finish().with_name(name).into_column(),
             Buf::Int(b) => Column::new(name, b),
             Buf::F64(b) => Column::new(name, b),
             Buf::Bool(b) => Column::new(name, b),
@@ -329,7 +329,7 @@ impl Buf {
 
 struct Chunk {
     bufs: Vec<Buf>,
-    extras: Vec<Vec<Option<String>>>,
+    extras: Vec<StringChunkedBuilder>,
     file_rows: Vec<i64>,
     dq: Vec<DqRow>,
     read: usize,
@@ -353,7 +353,7 @@ impl Chunk {
             .map(|(b, c)| b.into_column(c.name))
             .collect();
         for (buf, (_, name)) in self.extras.into_iter().zip(extras) {
-            columns.push(Column::new(name.as_str().into(), buf));
+            columns.push(buf.finish().with_name(name.as_str().into()).into_column());
         }
         columns.push(constant_text("source_file", label, height));
         columns.push(Column::new("source_row".into(), self.file_rows));
@@ -385,7 +385,10 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
         .map(|idx| {
             let mut ch = Chunk {
                 bufs: types.iter().map(|t| Buf::new(*t)).collect(),
-                extras: vec![Vec::new(); extras.len()],
+                extras: extras
+                    .iter()
+                    .map(|_| StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
+                    .collect(),
                 file_rows: Vec::new(),
                 dq: Vec::new(),
                 read: 0,
@@ -395,7 +398,9 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
             let mut memo: Vec<Memo> = cols.iter().map(Memo::for_column).collect();
             let mut issues: Vec<Issue> = Vec::new();
             for &i in idx {
-                if grid.row_is_blank(i) {
+                // A row whose cells are all blank is not a row (its used width is 0).
+                let used = grid.used_width(i);
+                if used == 0 {
                     continue;
                 }
                 ch.read += 1;
@@ -405,7 +410,6 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
                 let row = at.row;
                 if let Rows::Text(_) = grid.rows {
                     let w = grid.width(i);
-                    let used = grid.used_width(i);
                     if used > header_width {
                         issues.push((
                             String::new(),
@@ -438,7 +442,7 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
                                 Err((reason, severity)) => {
                                     let v = match &reason {
                                         Reason::GuessedEnum { guessed } => {
-                                            Value::Str(guessed.clone())
+                                            Value::Str(guessed.as_str().into())
                                         }
                                         _ => Value::Null,
                                     };
@@ -472,7 +476,7 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
                     b.push(v);
                 }
                 for (k, (g, _)) in extras.iter().enumerate() {
-                    ch.extras[k].push(parse_text(grid.cell(i, *g)));
+                    ch.extras[k].append_option(parse_text(grid.cell(i, *g)));
                 }
                 ch.file_rows.push(row as i64);
             }
@@ -556,8 +560,11 @@ pub fn empty_frame(source: SourceKind, extras: &[String]) -> DataFrame {
 /// categories, dates and scores repeat thousands of times in an export; reading each
 /// distinct text once makes ingestion cost a hash lookup per cell. Columns of unique
 /// values (ids, free text) are not memoised, and a memo stops growing at `MEMO_LIMIT`.
+/// Exports are sorted (by municipality, date or case number), so the same text often
+/// comes again on the next row: the last text is compared before the map is hashed.
 pub struct Memo {
     map: Option<PlHashMap<Box<str>, ReadResult>>,
+    last: Option<(String, ReadResult)>,
 }
 
 /// A read value, or why it cannot be used.
@@ -572,6 +579,7 @@ impl Memo {
             || matches!(spec.kind, ValueKind::FreeText);
         Memo {
             map: (!unique).then(PlHashMap::new),
+            last: None,
         }
     }
 
@@ -585,12 +593,27 @@ impl Memo {
         let (Some(map), Cell::Text(t)) = (self.map.as_mut(), cell) else {
             return read_value(ctx, spec, cell, date1904);
         };
-        if let Some(v) = map.get(t) {
-            return v.clone();
+        match &mut self.last {
+            Some((k, v)) if k == t => return v.clone(),
+            _ => {}
         }
-        let v = read_value(ctx, spec, cell, date1904);
-        if map.len() < MEMO_LIMIT {
-            map.insert(t.into(), v.clone());
+        let v = match map.get(t) {
+            Some(v) => v.clone(),
+            None => {
+                let v = read_value(ctx, spec, cell, date1904);
+                if map.len() < MEMO_LIMIT {
+                    map.insert(t.into(), v.clone());
+                }
+                v
+            }
+        };
+        match &mut self.last {
+            Some((k, last)) => {
+                k.clear();
+                k.push_str(t);
+                *last = v.clone();
+            }
+            None => self.last = Some((t.to_string(), v.clone())),
         }
         v
     }
@@ -615,16 +638,18 @@ pub fn read_value(
         ValueKind::Text => {
             let t = parse_text(cell);
             Ok(match t {
-                Some(s) if spec.name == "sector" => Value::Str(ctx.config.sector_name(s)),
-                Some(s) => Value::Str(s),
+                Some(s) if spec.name == "sector" => Value::Str(ctx.config.sector_name(s).into()),
+                Some(s) => Value::Str(s.into()),
                 None => Value::Null,
             })
         }
         ValueKind::FreeText => Ok(match cell {
-            Cell::Text(s) => Value::Str(s.trim().to_string()),
-            other => parse_text(other).map_or(Value::Null, Value::Str),
+            Cell::Text(s) => Value::Str(s.trim().into()),
+            other => parse_text(other).map_or(Value::Null, |s| Value::Str(s.into())),
         }),
-        ValueKind::Kommunenummer => parse_kommunenummer(cell).map(Value::Str).map_err(err),
+        ValueKind::Kommunenummer => parse_kommunenummer(cell)
+            .map(|s| Value::Str(s.into()))
+            .map_err(err),
         ValueKind::Date => parse_date(cell, date1904).map(Value::Date).map_err(err),
         ValueKind::RiskScale => parse_scale(cell, 1, ctx.config.scale_max)
             .map(Value::Int)

@@ -68,7 +68,7 @@ pub fn detect_delimiter(text: &str) -> char {
 /// How many records a chunk of a streamed file holds at most, and how many bytes of
 /// field text: a few megabytes of text per chunk keeps the typing of one chunk in the
 /// CPU caches and a national export's chunks small against its size.
-pub const CHUNK_ROWS: usize = 65_536;
+pub const CHUNK_ROWS: usize = 16_384;
 const CHUNK_BYTES: usize = 32 << 20;
 /// Raw bytes read from the file at a time.
 const BLOCK: usize = 1 << 20;
@@ -237,9 +237,17 @@ impl<R: std::io::Read> TextReader<R> {
 
     /// The next chunk of at most `max_rows` records, `None` after the last.
     pub fn next_chunk(&mut self, max_rows: usize) -> Result<Option<TextRows>, TextError> {
-        let mut out: Vec<u8> = Vec::new();
+        self.next_chunk_into(max_rows, TextRows::default())
+    }
+
+    /// As `next_chunk`, written into the allocations of a chunk already used.
+    pub fn next_chunk_into(
+        &mut self,
+        max_rows: usize,
+        mut rows: TextRows,
+    ) -> Result<Option<TextRows>, TextError> {
+        let mut out = rows.clear_for_reuse();
         let mut olen = 0usize;
-        let mut rows = TextRows::default();
         let mut ends = vec![0usize; 64];
         while !self.done && rows.len() < max_rows && olen < CHUNK_BYTES {
             let base = olen;
