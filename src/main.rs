@@ -3,13 +3,6 @@
 
 mod cli;
 
-/// mimalloc instead of glibc's malloc: polars allocates and frees many short-lived
-/// buffers from several threads, where glibc keeps per-thread arenas that hold freed
-/// memory (the peak of a national run) and spends time in its locks. The library leaves
-/// the choice to embedders; this binary makes it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     // A panic is ikrapport's bug, never the user's (a user's own SQL is guarded where it
     // runs). Record where it happened instead of printing a Rust backtrace at users;

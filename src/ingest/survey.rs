@@ -346,13 +346,14 @@ struct Long {
     resp_extras: Vec<Vec<Option<String>>>,
     resp_rows: Vec<i64>,
     owner: Vec<usize>,
-    question: Vec<Option<String>>,
-    answer: Vec<Option<String>>,
+    question: Vec<Option<PlSmallStr>>,
+    answer: Vec<Option<PlSmallStr>>,
     order: Vec<Option<i64>>,
 }
 
-/// One answer: (question id, option or text, 1-based option order).
-type Answer = (String, Option<String>, Option<i64>);
+/// One answer: (question id, option or text, 1-based option order). Small strings: ids
+/// and options are short and repeat on every row, so a copy costs no allocation.
+type Answer = (PlSmallStr, Option<PlSmallStr>, Option<i64>);
 
 /// Reads one respondent's answers, remembering normalised answer texts across rows.
 struct AnswerReader<'a> {
@@ -360,31 +361,45 @@ struct AnswerReader<'a> {
     header: &'a Header,
     qcols: &'a QCols,
     cb: &'a Codebook,
-    qindex: BTreeMap<&'a str, usize>,
+    /// Per question column: its question, and in the one-column-per-option form its
+    /// option (index), found once for the file.
+    qis: Vec<(usize, Option<usize>)>,
     explicit: Vec<bool>,
-    /// (question, answer text) → option, or Err for a "don't know" that is missing.
-    memo: PlHashMap<(usize, String), std::result::Result<Option<usize>, ()>>,
+    /// Per question: answer text → option, or Err for a "don't know" that is missing.
+    memo: Vec<PlHashMap<Box<str>, OptionOf>>,
+    /// Per question, for the row being read: (any option chosen, any box marked) of a
+    /// one-column-per-option question.
+    boxes: Vec<Option<(bool, bool)>>,
+}
+
+/// The option an answer text is (`None`: not an option), or `Err` for a "don't know".
+type OptionOf = std::result::Result<Option<usize>, ()>;
+
+/// A cell's text as the user wrote it, borrowed when it is text.
+fn cell_text<'c>(cell: &Cell<'c>) -> std::borrow::Cow<'c, str> {
+    match cell {
+        Cell::Text(s) => std::borrow::Cow::Borrowed(s),
+        other => std::borrow::Cow::Owned(other.display()),
+    }
 }
 
 impl AnswerReader<'_> {
     /// The answers of row `i`, and warnings for answers that are not options.
     fn read(&mut self, i: usize, issues: &mut Vec<Issue>) -> Vec<Answer> {
         let mut answers: Vec<Answer> = Vec::new();
-        // Per one-column-per-option question: (any option chosen, any box marked).
-        let mut boxes: BTreeMap<usize, (bool, bool)> = BTreeMap::new();
-        for (g, qid, opt) in self.qcols {
-            let qi = self.qindex[qid.as_str()];
+        self.boxes.iter_mut().for_each(|b| *b = None);
+        for (k, (g, qid, opt)) in self.qcols.iter().enumerate() {
+            let (qi, oi) = self.qis[k];
             let q = &self.cb.questions[qi];
             let cell = self.grid.cell(i, *g);
             if q.kind == QuestionKind::Multi && opt.is_some() {
-                let e = boxes.entry(qi).or_default();
+                let e = self.boxes[qi].get_or_insert((false, false));
                 e.1 |= !cell.is_blank();
                 // A cell holding the option's own text also means "chosen".
                 if chosen(cell) {
                     e.0 = true;
-                    let o = opt.as_deref().unwrap_or_default();
-                    let oi = q.options.iter().position(|x| x == o).unwrap_or(0);
-                    answers.push((qid.clone(), Some(o.to_string()), Some(oi as i64 + 1)));
+                    let oi = oi.unwrap_or(0);
+                    answers.push(self.answer(qi, oi));
                 }
                 continue;
             }
@@ -404,11 +419,11 @@ impl AnswerReader<'_> {
             match q.kind {
                 QuestionKind::Text => {
                     if let Some(t) = parse_text(cell) {
-                        answers.push((qid.clone(), Some(t), None));
+                        answers.push((q.id.as_str().into(), Some(t.into()), None));
                     }
                 }
                 QuestionKind::Multi => {
-                    let text = cell.display();
+                    let text = cell_text(&cell);
                     for part in text
                         .split([';', '|', '\n'])
                         .map(str::trim)
@@ -421,7 +436,7 @@ impl AnswerReader<'_> {
                         }
                     }
                 }
-                _ => match self.option(qi, &cell.display()) {
+                _ => match self.option(qi, &cell_text(&cell)) {
                     Ok(Some(oi)) => answers.push(self.answer(qi, oi)),
                     Ok(None) => unknown(),
                     Err(()) => {}
@@ -430,9 +445,12 @@ impl AnswerReader<'_> {
         }
         // Ticked nothing: answered (one row with a blank answer, so that denominators
         // count it and no option does), unless blank boxes mean "not asked" here.
-        for (qi, (any_chosen, any_marked)) in boxes {
+        for (qi, b) in self.boxes.iter().enumerate() {
+            let Some((any_chosen, any_marked)) = *b else {
+                continue;
+            };
             if !any_chosen && (any_marked || !self.explicit[qi]) {
-                answers.push((self.cb.questions[qi].id.clone(), None, None));
+                answers.push((self.cb.questions[qi].id.as_str().into(), None, None));
             }
         }
         answers
@@ -441,28 +459,31 @@ impl AnswerReader<'_> {
     fn answer(&self, qi: usize, oi: usize) -> Answer {
         let q = &self.cb.questions[qi];
         (
-            q.id.clone(),
-            Some(q.options[oi].clone()),
+            q.id.as_str().into(),
+            q.options.get(oi).map(|o| o.as_str().into()),
             Some(oi as i64 + 1),
         )
     }
 
     /// The option an answer text is (answer texts repeat: each distinct one is normalised
     /// once); `Err` for a Likert "don't know", which is missing, not an answer.
-    fn option(&mut self, qi: usize, text: &str) -> std::result::Result<Option<usize>, ()> {
+    fn option(&mut self, qi: usize, text: &str) -> OptionOf {
         let (cb, kind) = (self.cb, self.cb.questions[qi].kind);
-        *self.memo.entry((qi, text.to_string())).or_insert_with(|| {
-            let missing = kind == QuestionKind::Likert
-                && matches!(
-                    key(text).as_str(),
-                    "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
-                );
-            if missing {
-                Err(())
-            } else {
-                Ok(cb.option_of(qi, text))
-            }
-        })
+        if let Some(v) = self.memo[qi].get(text) {
+            return *v;
+        }
+        let missing = kind == QuestionKind::Likert
+            && matches!(
+                key(text).as_str(),
+                "vet ikke" | "veit ikkje" | "don't know" | "ikke relevant"
+            );
+        let v = if missing {
+            Err(())
+        } else {
+            Ok(cb.option_of(qi, text))
+        };
+        self.memo[qi].insert(text.into(), v);
+        v
     }
 }
 
@@ -521,14 +542,19 @@ pub fn process(
         header,
         qcols,
         cb,
-        qindex: cb
-            .questions
+        qis: qcols
             .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.as_str(), i))
+            .map(|(_, qid, opt)| {
+                let qi = cb.questions.iter().position(|q| &q.id == qid).unwrap_or(0);
+                let oi = opt
+                    .as_ref()
+                    .and_then(|o| cb.questions[qi].options.iter().position(|x| x == o));
+                (qi, oi)
+            })
             .collect(),
         explicit: explicit_unticked(grid, header, qcols, cb),
-        memo: PlHashMap::new(),
+        memo: cb.questions.iter().map(|_| PlHashMap::new()).collect(),
+        boxes: vec![None; cb.questions.len()],
     };
     let mut long = Long::default();
     let mut dq = Vec::new();
@@ -613,8 +639,12 @@ impl Long {
             columns.push(c);
         }
         columns.push(super::row::constant_text("survey", &cb.survey, n));
-        columns.push(Column::new("question".into(), self.question));
-        columns.push(Column::new("answer".into(), self.answer));
+        let text = |name: &str, v: &[Option<PlSmallStr>]| {
+            StringChunked::from_iter_options(name.into(), v.iter().map(|o| o.as_deref()))
+                .into_column()
+        };
+        columns.push(text("question", &self.question));
+        columns.push(text("answer", &self.answer));
         columns.push(Column::new("answer_order".into(), self.order));
         for (k, (_, name)) in extras.iter().enumerate() {
             let v: Vec<Option<&str>> = self
