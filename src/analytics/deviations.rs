@@ -3,7 +3,7 @@
 //! (`deviation_spc`) and the Mann-Kendall trend per sector and category
 //! (`deviation_trend`). Each is a group-by in Rust feeding the pure functions of `stats`.
 
-use super::frame::{Col, dates, f64s, frame, strs};
+use super::frame::{Col, dates, f64s, frame, str_col, strs};
 use super::{Params, WHOLE};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -56,13 +56,6 @@ fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
             .insert(m, n);
     }
     Ok((out, span))
-}
-
-/// A string column, borrowed.
-fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
-    df.column(name)
-        .and_then(|c| c.str())
-        .map_err(|e| crate::Error::polars(format!("kolonnen {name}"), e))
 }
 
 /// `deviation_monthly`: month × sector → count, rolling_12m (null until 12 months exist).

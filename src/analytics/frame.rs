@@ -9,6 +9,14 @@ fn err(e: PolarsError) -> Error {
     Error::polars("column", e)
 }
 
+/// A string column, borrowed: for tables as long as the canonical ones, where a copy of
+/// every value as a `String` would cost more memory than the column itself.
+pub fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
+    df.column(name)
+        .and_then(|c| c.str())
+        .map_err(|e| Error::polars(format!("kolonnen {name}"), e))
+}
+
 pub fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
     let c = df
         .column(name)

@@ -5,7 +5,7 @@
 //! (the units that exist at `as_of`).
 
 use super::Params;
-use super::frame::{Col, dates, frame, i64s, strs};
+use super::frame::{Col, dates, frame, i64s, str_col, strs};
 use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::survey::{Codebook, QuestionKind};
@@ -71,25 +71,27 @@ pub fn survey_current(survey: &DataFrame, params: &Params) -> Result<DataFrame> 
     if survey.height() == 0 {
         return Ok(survey.clone());
     }
-    let knr = strs(survey, "kommunenummer")?;
-    let name = strs(survey, "survey")?;
+    // Borrowed columns: the survey's long table has a row per answer (1.2 million in the
+    // national set).
+    let knr: Vec<Option<&str>> = str_col(survey, "kommunenummer")?.iter().collect();
+    let name = str_col(survey, "survey")?;
     let dates = dates(survey, "submitted_date")?;
-    let mut latest: BTreeMap<Option<String>, i32> = BTreeMap::new();
+    let mut latest: BTreeMap<Option<&str>, i32> = BTreeMap::new();
     for (k, d) in knr.iter().zip(&dates) {
         if let Some(d) = d {
-            let e = latest.entry(k.clone()).or_insert(d.year());
+            let e = latest.entry(*k).or_insert(d.year());
             *e = (*e).max(d.year());
         }
     }
-    let keep: Vec<bool> = (0..survey.height())
-        .map(|i| match &params.survey {
-            Some(s) => name[i].as_deref() == Some(s.as_str()),
-            None => match (dates[i], latest.get(&knr[i])) {
+    let keep: Vec<bool> = match &params.survey {
+        Some(s) => name.iter().map(|n| n == Some(s.as_str())).collect(),
+        None => (0..survey.height())
+            .map(|i| match (dates[i], latest.get(&knr[i])) {
                 (Some(d), Some(y)) => d.year() == *y,
                 _ => true,
-            },
-        })
-        .collect();
+            })
+            .collect(),
+    };
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
     survey
         .filter(&mask)

@@ -4,7 +4,7 @@
 //! percentile ranks (SQL `PERCENT_RANK` semantics: (rank − 1)/(n − 1), ties share the
 //! lowest rank).
 
-use super::frame::{Col, dates, f64s, frame, i64s, strs};
+use super::frame::{Col, dates, f64s, frame, i64s, str_col, strs};
 use super::{Params, WHOLE};
 use crate::catalog::Catalog;
 use crate::config::Config;
@@ -509,13 +509,24 @@ pub fn benchmark(cat: &Catalog, _: &Config, params: &Params) -> Result<DataFrame
     }
     let mut dev_count: BTreeMap<String, f64> = BTreeMap::new();
     if dev.height() > 0 {
-        let (k, d) = (strs(&dev, "kommunenummer")?, dates(&dev, "reported_date")?);
-        for i in 0..dev.height() {
-            if let (Some(k), Some(d)) = (&k[i], d[i]) {
-                knrs.insert(k.clone());
+        // Counted on borrowed keys: the deviations table is the longest there is.
+        let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
+        let (k, d) = (
+            str_col(&dev, "kommunenummer")?,
+            dates(&dev, "reported_date")?,
+        );
+        for (k, d) in k.iter().zip(d) {
+            if let (Some(k), Some(d)) = (k, d) {
+                let n = counts.entry(k).or_default();
                 if chrono::Datelike::year(&d) == params.year {
-                    *dev_count.entry(k.clone()).or_default() += 1.0;
+                    *n += 1.0;
                 }
+            }
+        }
+        for (k, n) in counts {
+            knrs.insert(k.to_string());
+            if n > 0.0 {
+                dev_count.insert(k.to_string(), n);
             }
         }
     }
