@@ -142,6 +142,63 @@ fn analyse_kommune(b: divan::Bencher) {
     b.bench(|| project.analyse(data, &opts).expect("analyse"));
 }
 
+/// Every result table, SQL and Rust, in 02-analytics.md's order.
+const ANALYSES: &[&str] = &[
+    "ros_coverage_register",
+    "risk_by_sector",
+    "deviation_closure",
+    "deviation_counts",
+    "ros_survey_likert",
+    "maturity_indicators",
+    "benchmark",
+    "deviation_monthly",
+    "deviation_root_causes",
+    "deviation_sources",
+    "deviation_spc",
+    "deviation_trend",
+    "deviation_yoy",
+    "inspections_summary",
+    "maturity_self_assessment",
+    "risk_by_category",
+    "risk_matrix",
+    "risk_measures",
+    "risk_top",
+    "ros_survey_by_sector",
+    "ros_survey_types",
+];
+
+/// The kommune profile's results, for computing one table at a time from the same
+/// catalogue (every table it reads already made).
+static RESULTS: LazyLock<ikrapport::analytics::Results> = LazyLock::new(|| {
+    let (project, data) = &DATA.kommune;
+    project
+        .analyse(data, &ikrapport::analytics::Options::default())
+        .expect("analyse")
+});
+
+/// One result table of the kommune profile: its SQL (placeholders filled in) or its
+/// Rust analysis, over the catalogue of canonical, helper and result tables.
+#[divan::bench(args = ANALYSES, sample_count = 10)]
+fn analysis(b: divan::Bencher, name: &str) {
+    use ikrapport::analytics::registry::Maker;
+    let (project, _) = &DATA.kommune;
+    let r = &*RESULTS;
+    let lang = ikrapport::Lang::Nb;
+    let def = r.registry.get(name).expect("a built-in table");
+    match &def.maker {
+        Maker::Sql { sql, .. } => {
+            let placeholders = r.params.placeholders(&project.config);
+            let sql = ikrapport::analytics::queries::substitute(sql, &placeholders, name, lang)
+                .expect("placeholders");
+            b.bench(|| r.catalog.sql(&sql, name, lang).expect("query"));
+        }
+        Maker::Rust { run, .. } => {
+            b.bench(|| run(&r.catalog, &project.config, &r.params).expect("analysis"));
+        }
+        Maker::Ingest => {}
+    }
+}
+
 /// The chart kinds the kommune report draws (the benchmark chart needs several
 /// municipalities), by their file stem in `charts/`.
 const CHARTS: &[&str] = &[
