@@ -2,7 +2,7 @@
 # Speed and memory of the whole pipeline on generated data (04-cli-and-scale.md, "Scale").
 # Usage: bash benches/run.sh [kommune|national|national-x10|all]   (from the repository root)
 # `all` is kommune and national; national-x10 (~14 M deviations, 2.7 GB of CSV, about
-# 16 GB of memory today) runs only when asked for by name.
+# 12 GB of memory today) runs only when asked for by name. RUNS=n sets the repetitions.
 # Needs only the Rust toolchain; uses GNU time for peak memory when /usr/bin/time exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,9 @@ work="${BENCH_DIR:-/tmp/ikrapport-bench}"
 mkdir -p "$work"
 ref="../shared/reference/municipalities-2025.csv"
 
-measure() { # name, command...
+runs="${RUNS:-5}"
+
+measure() { # name, command...  (one run: wall and peak)
   local name="$1"; shift
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "$name: %e s wall, %M KB peak RSS" "$@" > /dev/null
@@ -23,10 +25,28 @@ measure() { # name, command...
   fi
 }
 
+# `run` on a data set $RUNS times (RUNS=1 for national-x10 unless set): every run's wall
+# time and peak memory, the wall time and peak of each stage (`-v`: ingest, analytics,
+# report, charts, html, md, docx, tables, data, manifest) of the last run, and the
+# median (min–max) of wall and peak.
+measure_run() { # name, data folder, runs
+  local name="$1" data="$2" n="$3" log="$work/run-$1.log"
+  : > "$log.sum"
+  for i in $(seq "$n"); do
+    /usr/bin/time -f "%e %M" -o "$log.time" "$bin" run "$data" --out "$work/out-$name" -v > /dev/null 2> "$log"
+    cat "$log.time" >> "$log.sum"
+    echo "$name run $i: $(awk '{printf "%.2f s wall, %.0f MB peak", $1, $2/1024}' "$log.time")"
+  done
+  echo "$name stages (last run):"
+  grep -E "ms  stage " "$log" | sed 's/^/  /'
+  sort -n -k1 "$log.sum" | awk -v n="$name" '{w[NR]=$1} END {printf "%s run: median %.2f s (%.2f–%.2f) wall over %d runs\n", n, w[int((NR+1)/2)], w[1], w[NR], NR}'
+  sort -n -k2 "$log.sum" | awk -v n="$name" '{m[NR]=$2} END {printf "%s run: median %.0f MB (%.0f–%.0f) peak\n", n, m[int((NR+1)/2)]/1024, m[1]/1024, m[NR]/1024}'
+}
+
 if [ "$which" = kommune ] || [ "$which" = all ]; then
   [ -d "$work/kommune" ] || "$bin" generate --out "$work/kommune" -q
   measure "kommune validate" "$bin" validate "$work/kommune" -q
-  measure "kommune run" "$bin" run "$work/kommune" --out "$work/out-kommune" -q
+  measure_run kommune "$work/kommune" "$runs"
 fi
 if [ "$which" = national ] || [ "$which" = all ]; then
   if [ ! -d "$work/national" ]; then
@@ -38,7 +58,7 @@ if [ "$which" = national ] || [ "$which" = all ]; then
   fi
   du -sh "$work/national"
   measure "national validate" "$bin" validate "$work/national" -q
-  measure "national run" "$bin" run "$work/national" --out "$work/out-national" -q
+  measure_run national "$work/national" "$runs"
 fi
 if [ "$which" = national-x10 ]; then
   if [ ! -d "$work/national-x10" ]; then
@@ -49,5 +69,5 @@ if [ "$which" = national-x10 ]; then
     fi
   fi
   du -sh "$work/national-x10"
-  measure "national-x10 run" "$bin" run "$work/national-x10" --out "$work/out-national-x10" -q
+  measure_run national-x10 "$work/national-x10" "${RUNS:-1}"
 fi
