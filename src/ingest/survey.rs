@@ -610,14 +610,23 @@ impl Long {
     /// The long canonical table: respondent columns gathered per answer row.
     fn into_frame(self, extras: &[(usize, String)], cb: &Codebook, ctx: &FileCtx<'_>) -> DataFrame {
         let n = self.question.len();
+        // Each respondent column is built once per respondent and gathered per answer: the
+        // gathered views point into the same text, so a respondent's sector or unit is
+        // held once, not once per answer (the national survey has 11 answers a respondent).
+        let owner = IdxCa::from_vec(
+            "owner".into(),
+            self.owner.iter().map(|&r| r as IdxSize).collect(),
+        );
+        let gather =
+            |c: Column| -> Column { c.take(&owner).expect("owners index the respondents") };
         let mut columns: Vec<Column> = Vec::new();
         let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date");
         for (j, spec) in SURVEY_RESPONDENT.iter().enumerate() {
             let c = if spec.name == "submitted_date" {
                 let days: Vec<Option<i32>> = self
-                    .owner
+                    .resp
                     .iter()
-                    .map(|&r| match &self.resp[r][j] {
+                    .map(|r| match &r[j] {
                         Value::Date(d) => Some((*d - epoch).num_days() as i32),
                         _ => None,
                     })
@@ -627,36 +636,30 @@ impl Long {
                     .expect("Int32 casts to Date")
             } else {
                 let s: Vec<Option<&str>> = self
-                    .owner
+                    .resp
                     .iter()
-                    .map(|&r| match &self.resp[r][j] {
+                    .map(|r| match &r[j] {
                         Value::Str(s) => Some(s.as_str()),
                         _ => None,
                     })
                     .collect();
                 Column::new(spec.name.into(), s)
             };
-            columns.push(c);
+            columns.push(gather(c));
         }
         columns.push(super::row::constant_text("survey", &cb.survey, n));
         let text = |name: &str, v: &[Option<PlSmallStr>]| {
-            StringChunked::from_iter_options(name.into(), v.iter().map(|o| o.as_deref()))
-                .into_column()
+            super::row::repeated_text(name, v.iter().map(|o| o.as_deref()))
         };
         columns.push(text("question", &self.question));
         columns.push(text("answer", &self.answer));
         columns.push(Column::new("answer_order".into(), self.order));
         for (k, (_, name)) in extras.iter().enumerate() {
-            let v: Vec<Option<&str>> = self
-                .owner
-                .iter()
-                .map(|&r| self.resp_extras[r][k].as_deref())
-                .collect();
-            columns.push(Column::new(name.as_str().into(), v));
+            let v: Vec<Option<&str>> = self.resp_extras.iter().map(|r| r[k].as_deref()).collect();
+            columns.push(gather(Column::new(name.as_str().into(), v)));
         }
         columns.push(super::row::constant_text("source_file", &ctx.label, n));
-        let file_rows: Vec<i64> = self.owner.iter().map(|&r| self.resp_rows[r]).collect();
-        columns.push(Column::new("source_row".into(), file_rows));
+        columns.push(gather(Column::new("source_row".into(), self.resp_rows)));
         DataFrame::new(n, columns).expect("columns of equal length")
     }
 }

@@ -275,7 +275,10 @@ pub fn out_type(source: SourceKind, spec: &ColumnSpec) -> OutType {
 
 /// Typed buffers for one chunk of rows.
 enum Buf {
+    /// Text that is different on every row (ids, free text).
     Str(StringChunkedBuilder),
+    /// Text that repeats (sector, unit, type …): kept as a dictionary (`repeated_text`).
+    Repeated(Vec<Option<PlSmallStr>>),
     Int(Vec<Option<i64>>),
     F64(Vec<Option<f64>>),
     Bool(Vec<Option<bool>>),
@@ -287,9 +290,12 @@ fn epoch() -> NaiveDate {
 }
 
 impl Buf {
-    fn new(t: OutType) -> Buf {
+    fn new(t: OutType, spec: &ColumnSpec) -> Buf {
         match t {
-            OutType::Str => Buf::Str(StringChunkedBuilder::new(PlSmallStr::EMPTY, 0)),
+            OutType::Str if Memo::is_unique(spec) => {
+                Buf::Str(StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
+            }
+            OutType::Str => Buf::Repeated(Vec::new()),
             OutType::Int => Buf::Int(Vec::new()),
             OutType::F64 => Buf::F64(Vec::new()),
             OutType::Bool => Buf::Bool(Vec::new()),
@@ -301,6 +307,8 @@ impl Buf {
         match (self, v) {
             (Buf::Str(b), Value::Str(s)) => b.append_value(s),
             (Buf::Str(b), _) => b.append_null(),
+            (Buf::Repeated(b), Value::Str(s)) => b.push(Some(s)),
+            (Buf::Repeated(b), _) => b.push(None),
             (Buf::Int(b), Value::Int(i)) => b.push(Some(i)),
             (Buf::Int(b), _) => b.push(None),
             (Buf::F64(b), Value::F64(f)) => b.push(Some(f)),
@@ -317,6 +325,7 @@ impl Buf {
         let name = PlSmallStr::from(name);
         match self {
             Buf::Str(b) => b.finish().with_name(name).into_column(),
+            Buf::Repeated(b) => super::row::repeated_text(&name, b.iter().map(|v| v.as_deref())),
             Buf::Int(b) => Column::new(name, b),
             Buf::F64(b) => Column::new(name, b),
             Buf::Bool(b) => Column::new(name, b),
@@ -384,7 +393,11 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
         .par_chunks(16_384)
         .map(|idx| {
             let mut ch = Chunk {
-                bufs: types.iter().map(|t| Buf::new(*t)).collect(),
+                bufs: types
+                    .iter()
+                    .zip(cols)
+                    .map(|(t, c)| Buf::new(*t, c))
+                    .collect(),
                 extras: extras
                     .iter()
                     .map(|_| StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
@@ -573,12 +586,16 @@ pub type ReadResult = Result<Value, (Reason, Severity)>;
 const MEMO_LIMIT: usize = 20_000;
 
 impl Memo {
-    pub fn for_column(spec: &ColumnSpec) -> Memo {
-        let unique = spec.name == "id"
+    /// Columns whose values rarely repeat: not memoised, not kept as a dictionary.
+    pub fn is_unique(spec: &ColumnSpec) -> bool {
+        spec.name == "id"
             || spec.name == "respondent_id"
-            || matches!(spec.kind, ValueKind::FreeText);
+            || matches!(spec.kind, ValueKind::FreeText)
+    }
+
+    pub fn for_column(spec: &ColumnSpec) -> Memo {
         Memo {
-            map: (!unique).then(PlHashMap::new),
+            map: (!Memo::is_unique(spec)).then(PlHashMap::new),
             last: None,
         }
     }
