@@ -92,6 +92,11 @@ pub fn survey_current(survey: &DataFrame, params: &Params) -> Result<DataFrame> 
             })
             .collect(),
     };
+    // One wave per municipality (the usual case) keeps every row: no copy of the long
+    // table (a filter copies every column's views, 270 MB for the national survey).
+    if keep.iter().all(|k| *k) {
+        return Ok(survey.clone());
+    }
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
     survey
         .filter(&mask)

@@ -64,14 +64,7 @@ pub fn write(m: &Masked, metas: &[ColumnMeta], threshold: i64) -> Vec<u8> {
             rec.clear();
             for (j, meta) in metas.iter().enumerate().take(cols.len()) {
                 let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
-                let v = match &cells[j] {
-                    super::Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
-                    super::Cells::Text(v) => {
-                        v[i].as_deref().map_or(AnyValue::Null, AnyValue::String)
-                    }
-                    super::Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
-                    super::Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
-                };
+                let v = cells[j].value(i);
                 rec.push(cell(&v, meta.kind, h));
             }
             let _ = w.write_record(&rec);

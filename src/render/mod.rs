@@ -60,10 +60,12 @@ pub trait Markup {
 }
 
 /// A column's values taken out of polars once, typed, so that writers of whole tables
-/// (CSV, XLSX) do not build a polars `AnyValue` for every cell of a national table.
+/// (CSV, XLSX) do not build a polars `AnyValue` for every cell of a national table. Text
+/// stays in its (contiguous) polars column and is borrowed cell by cell: a copy as a
+/// `String` per cell cost more memory than the bundle's other outputs together.
 pub enum Cells {
     Num(Vec<Option<f64>>),
-    Text(Vec<Option<String>>),
+    Text(polars::prelude::StringChunked),
     /// Days since 1970-01-01.
     Date(Vec<Option<i32>>),
     Bool(Vec<Option<bool>>),
@@ -76,10 +78,10 @@ impl Cells {
             match c.cast(&DataType::String) {
                 Ok(s) => Cells::Text(
                     s.str()
-                        .map(|x| x.iter().map(|v| v.map(String::from)).collect())
-                        .unwrap_or_default(),
+                        .map(|x| x.rechunk().into_owned())
+                        .unwrap_or_else(|_| StringChunked::full_null(PlSmallStr::EMPTY, c.len())),
                 ),
-                Err(_) => Cells::Text(vec![None; c.len()]),
+                Err(_) => Cells::Text(StringChunked::full_null(PlSmallStr::EMPTY, c.len())),
             }
         };
         match c.dtype() {
@@ -97,6 +99,17 @@ impl Cells {
             _ => text(c),
         }
     }
+
+    /// Row `i` as the value a writer formats.
+    pub fn value(&self, i: usize) -> polars::prelude::AnyValue<'_> {
+        use polars::prelude::AnyValue;
+        match self {
+            Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
+            Cells::Text(v) => v.get(i).map_or(AnyValue::Null, AnyValue::String),
+            Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
+            Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
+        }
+    }
 }
 
 /// The footnote under a table when cells are hidden, once per table.
@@ -108,10 +121,17 @@ pub fn table_note(t: &TableBlock) -> Option<&str> {
 /// leading tab or CR) is prefixed with an apostrophe-free single quote mark so it stays
 /// text (OWASP "CSV Injection"). Numbers we write ourselves never start with these.
 pub fn neutralise(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
+    if is_formula_like(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
     }
+}
+
+/// Whether a spreadsheet would read the text as a formula (OWASP's list of leading
+/// characters): such text gets a quote prefix.
+pub fn is_formula_like(s: &str) -> bool {
+    matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 
 #[cfg(test)]

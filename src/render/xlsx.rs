@@ -172,14 +172,7 @@ pub fn write_split(
                         ws.write_string_with_format(r, col, t, &right).map_err(xe)?;
                         continue;
                     }
-                    let v = match &cells[j] {
-                        super::Cells::Num(v) => v[i].map_or(AnyValue::Null, AnyValue::Float64),
-                        super::Cells::Text(v) => {
-                            v[i].as_deref().map_or(AnyValue::Null, AnyValue::String)
-                        }
-                        super::Cells::Date(v) => v[i].map_or(AnyValue::Null, AnyValue::Date),
-                        super::Cells::Bool(v) => v[i].map_or(AnyValue::Null, AnyValue::Boolean),
-                    };
+                    let v = cells[j].value(i);
                     match &v {
                         AnyValue::Null => {}
                         AnyValue::Date(d) => {
@@ -195,8 +188,8 @@ pub fn write_split(
                             }
                         }
                         AnyValue::String(_) | AnyValue::StringOwned(_) => {
-                            let t = v.get_str().unwrap_or_default().to_string();
-                            if super::neutralise(&t) != t {
+                            let t = v.get_str().unwrap_or_default();
+                            if super::is_formula_like(t) {
                                 ws.write_string_with_format(r, col, t, &text_quoted)
                                     .map_err(xe)?;
                             } else {
