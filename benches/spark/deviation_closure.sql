@@ -30,11 +30,8 @@ WITH d AS (
            datediff({{as_of}}, reported_date) AS age
     FROM deviations
 ),
-s AS (
-    SELECT kommunenummer, sector, cohort, reported_by_as_of, closed_ok, days, age FROM d
-    UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, cohort, reported_by_as_of, closed_ok, days, age FROM d
-),
+-- Aggregated per sector and per whole municipality, then stacked: stacking the rows
+-- first (every deviation twice) held 2.8 million rows in memory for the national set.
 agg AS (
     SELECT kommunenummer, sector,
            SUM(CASE WHEN cohort THEN 1 ELSE 0 END) AS reported,
@@ -47,7 +44,20 @@ agg AS (
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 31 AND 90 THEN 1 ELSE 0 END) AS open_31_90,
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 91 AND 180 THEN 1 ELSE 0 END) AS open_91_180,
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age > 180 THEN 1 ELSE 0 END) AS open_over_180
-    FROM s GROUP BY kommunenummer, sector
+    FROM d GROUP BY kommunenummer, sector
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector,
+           SUM(CASE WHEN cohort THEN 1 ELSE 0 END) AS reported,
+           SUM(CASE WHEN cohort AND closed_ok THEN 1 ELSE 0 END) AS closed,
+           MEDIAN(CASE WHEN cohort AND closed_ok THEN days END) AS median_days_to_close,
+           percentile(CASE WHEN cohort AND closed_ok THEN days END, 0.9) AS p90_days_to_close,
+           SUM(CASE WHEN cohort AND closed_ok AND days <= 90 THEN 1 ELSE 0 END) AS closed_within_90d,
+           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok THEN 1 ELSE 0 END) AS open_at_as_of,
+           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age <= 30 THEN 1 ELSE 0 END) AS open_0_30,
+           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 31 AND 90 THEN 1 ELSE 0 END) AS open_31_90,
+           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 91 AND 180 THEN 1 ELSE 0 END) AS open_91_180,
+           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age > 180 THEN 1 ELSE 0 END) AS open_over_180
+    FROM d GROUP BY kommunenummer
 )
 SELECT kommunenummer, sector, reported, closed,
        CAST(closed AS DOUBLE) / NULLIF(reported, 0) AS closed_share,
