@@ -127,14 +127,40 @@ fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
     Ok((n, hex(&h.finalize())))
 }
 
-/// A file being staged: relative path and bytes.
+/// The staging folder the bundle's files are written into as they are made (not held
+/// in memory until the end: a national-x10 bundle is most of a gigabyte), with each
+/// file's path, size and hash for the manifest. The first failure to write is kept and
+/// ends the staging.
 struct Staged {
-    files: Vec<(String, Vec<u8>)>,
+    dir: PathBuf,
+    lang: Lang,
+    files: Vec<(String, usize, String)>,
+    error: Option<Error>,
 }
 
 impl Staged {
     fn add(&mut self, rel: impl Into<String>, bytes: Vec<u8>) {
-        self.files.push((rel.into(), bytes));
+        let rel = rel.into();
+        if self.error.is_some() {
+            return;
+        }
+        let path = self.dir.join(&rel);
+        if let Some(dir) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                self.error = Some(Error::mkdir(self.lang, dir, e));
+                return;
+            }
+        }
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            self.error = Some(Error::write(self.lang, &path, e));
+            return;
+        }
+        self.files.push((rel, bytes.len(), sha256(&bytes)));
+    }
+
+    /// The first error, if any file could not be written.
+    fn check(&mut self) -> Result<()> {
+        self.error.take().map_or(Ok(()), Err)
     }
 }
 
@@ -163,9 +189,15 @@ pub fn masked_results(results: &Results, threshold: i64) -> BTreeMap<String, Mas
     out
 }
 
-/// Make the bundle's files in memory. `progress` is told each stage as it starts.
-fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
-    let mut st = Staged { files: Vec::new() };
+/// Make the bundle's files in the staging folder `dir`. `progress` is told each stage as
+/// it starts.
+fn stage_files(p: &Parts, progress: &dyn Fn(&str), dir: &Path) -> Result<Staged> {
+    let mut st = Staged {
+        dir: dir.to_path_buf(),
+        lang: p.lang,
+        files: Vec::new(),
+        error: None,
+    };
     let lang = p.lang;
     let threshold = p.config.disclosure_threshold;
     let f = p.formats;
@@ -312,12 +344,14 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str)) -> Result<Staged> {
         }
         Ok(inputs)
     })?;
+    st.check()?;
     progress("manifest");
     let manifest = manifest(p, &st, inputs);
     st.add(
         "manifest.json",
         serde_json::to_vec_pretty(&manifest).unwrap_or_default(),
     );
+    st.check()?;
     Ok(st)
 }
 
@@ -418,7 +452,7 @@ fn manifest(p: &Parts, st: &Staged, inputs: Vec<serde_json::Value>) -> serde_jso
     let outputs: Vec<serde_json::Value> = st
         .files
         .iter()
-        .map(|(rel, bytes)| serde_json::json!({ "path": rel, "bytes": bytes.len(), "sha256": sha256(bytes) }))
+        .map(|(rel, bytes, hash)| serde_json::json!({ "path": rel, "bytes": bytes, "sha256": hash }))
         .collect();
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     serde_json::json!({
@@ -452,7 +486,6 @@ fn check_out(out: &Path, lang: Lang) -> Result<()> {
 pub fn write(out: &Path, p: &Parts, progress: &dyn Fn(&str)) -> Result<Written> {
     let lang = p.lang;
     check_out(out, lang)?;
-    let staged = stage_files(p, progress)?;
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -466,23 +499,19 @@ pub fn write(out: &Path, p: &Parts, progress: &dyn Fn(&str)) -> Result<Written> 
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&tmp);
-    let result = (|| -> Result<()> {
+    let result = (|| -> Result<Staged> {
         std::fs::create_dir_all(&tmp).map_err(|e| Error::mkdir(lang, &tmp, e))?;
         std::fs::write(tmp.join(MARKER), tr!(lang, "bundle-marker"))
             .map_err(|e| Error::write(lang, &tmp, e))?;
-        for (rel, bytes) in &staged.files {
-            let path = tmp.join(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| Error::mkdir(lang, dir, e))?;
-            }
-            std::fs::write(&path, bytes).map_err(|e| Error::write(lang, &path, e))?;
-        }
-        Ok(())
+        stage_files(p, progress, &tmp)
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
+    let staged = match result {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
     // Keep the previous bundle until the new one is complete, then swap.
     let old = parent.join(format!(
         ".{}.old-{}",
@@ -503,7 +532,7 @@ pub fn write(out: &Path, p: &Parts, progress: &dyn Fn(&str)) -> Result<Written> 
     let _ = std::fs::remove_dir_all(&old);
     Ok(Written {
         out: out.to_path_buf(),
-        files: staged.files.into_iter().map(|(rel, _)| rel).collect(),
+        files: staged.files.into_iter().map(|(rel, _, _)| rel).collect(),
     })
 }
 
