@@ -14,16 +14,18 @@ WITH base AS (
     FROM deviations
     WHERE EXTRACT(YEAR FROM reported_date) IN ({{year}}, {{prev_year}})
 ),
-both_levels AS (
-    SELECT kommunenummer, sector, category, year FROM base
-    UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, category, year FROM base
-),
+-- Counted per sector and per whole municipality, then stacked (stacking the rows first
+-- held every deviation of the two years twice).
 counts AS (
     SELECT kommunenummer, sector, category,
            SUM(CASE WHEN year = {{year}} THEN 1 ELSE 0 END) AS count_year,
            SUM(CASE WHEN year = {{prev_year}} THEN 1 ELSE 0 END) AS count_prev_year
-    FROM both_levels GROUP BY kommunenummer, sector, category
+    FROM base GROUP BY kommunenummer, sector, category
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector, category,
+           SUM(CASE WHEN year = {{year}} THEN 1 ELSE 0 END) AS count_year,
+           SUM(CASE WHEN year = {{prev_year}} THEN 1 ELSE 0 END) AS count_prev_year
+    FROM base GROUP BY kommunenummer, category
 )
 SELECT kommunenummer, sector, category, count_year, count_prev_year,
        count_year - count_prev_year AS change,
