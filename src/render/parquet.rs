@@ -9,15 +9,32 @@ use crate::error::{Error, Result};
 use polars::io::parquet::write::KeyValueMetadata;
 use polars::prelude::*;
 
-/// Write a frame with key-value metadata to bytes.
+/// Rows per Parquet row group (polars' default).
+const ROW_GROUP: usize = 512 * 512;
+
+/// Write a frame with key-value metadata to bytes, one row group at a time: polars'
+/// `finish` makes every row group of the frame contiguous before it writes the first
+/// (a copy of the whole national deviations table), while here only the row group being
+/// written is copied.
 pub fn write(df: &DataFrame, meta: &[(String, String)]) -> Result<Vec<u8>> {
-    let mut df = df.clone();
+    let err = |e| Error::polars("parquet", e);
     let mut out = Vec::new();
     let kv = KeyValueMetadata::from_static(meta.to_vec());
-    ParquetWriter::new(&mut out)
+    let mut w = ParquetWriter::new(&mut out)
         .with_compression(ParquetCompression::Zstd(None))
         .with_key_value_metadata(Some(kv))
-        .finish(&mut df)
-        .map_err(|e| Error::polars("parquet", e))?;
+        .batched(df.schema())
+        .map_err(err)?;
+    let mut offset = 0;
+    loop {
+        let mut part = df.slice(offset as i64, ROW_GROUP);
+        part.rechunk_mut();
+        w.write_batch(&part).map_err(err)?;
+        offset += ROW_GROUP;
+        if offset >= df.height() {
+            break;
+        }
+    }
+    w.finish().map_err(err)?;
     Ok(out)
 }
