@@ -14,12 +14,17 @@ WITH base AS (
     SELECT kommunenummer, CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year, sector, type
     FROM deviations
 ),
-counts AS (
+-- One pass over the deviations; the whole municipality and the year totals are sums of
+-- the sector counts (grouping all the rows three times held three sets of keys).
+by_sector AS (
     SELECT kommunenummer, year, sector, type, COUNT(*) AS count
     FROM base GROUP BY kommunenummer, year, sector, type
+),
+counts AS (
+    SELECT kommunenummer, year, sector, type, count FROM by_sector
     UNION ALL
-    SELECT kommunenummer, year, 'Hele kommunen' AS sector, type, COUNT(*) AS count
-    FROM base GROUP BY kommunenummer, year, type
+    SELECT kommunenummer, year, 'Hele kommunen' AS sector, type, SUM(count) AS count
+    FROM by_sector GROUP BY kommunenummer, year, type
 ),
 employees AS (
     SELECT kommunenummer, sector, SUM(employees) AS employees FROM units_current GROUP BY kommunenummer, sector
@@ -27,7 +32,7 @@ employees AS (
     SELECT kommunenummer, 'Hele kommunen' AS sector, SUM(employees) AS employees FROM units_current GROUP BY kommunenummer
 ),
 year_totals AS (
-    SELECT kommunenummer, year, COUNT(*) AS year_total FROM base GROUP BY kommunenummer, year
+    SELECT kommunenummer, year, SUM(count) AS year_total FROM by_sector GROUP BY kommunenummer, year
 )
 SELECT c.kommunenummer, c.year, c.sector, c.type, c.count,
        CAST(c.count AS DOUBLE) * 100.0 / e.employees AS per_100_employees,
