@@ -452,7 +452,9 @@ fn manifest(p: &Parts, st: &Staged, inputs: Vec<serde_json::Value>) -> serde_jso
     let outputs: Vec<serde_json::Value> = st
         .files
         .iter()
-        .map(|(rel, bytes, hash)| serde_json::json!({ "path": rel, "bytes": bytes, "sha256": hash }))
+        .map(
+            |(rel, bytes, hash)| serde_json::json!({ "path": rel, "bytes": bytes, "sha256": hash }),
+        )
         .collect();
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     serde_json::json!({
