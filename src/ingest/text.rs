@@ -95,6 +95,8 @@ pub struct TextReader<R> {
     /// Line breaks consumed so far, and those inside quoted fields.
     newlines: u64,
     breaks: u64,
+    /// The Excel row of the last record read.
+    row: u64,
     /// True once a byte other than whitespace was decoded (a file of blanks is empty).
     content: bool,
 }
@@ -178,6 +180,7 @@ impl<R: std::io::Read + std::io::Seek> TextReader<R> {
             core: csv_core::Reader::new(),
             newlines: 0,
             breaks: 0,
+            row: 0,
             content: false,
         };
         // Enough text for the delimiter (its first 50 non-empty lines), and to tell a file
@@ -305,7 +308,10 @@ impl<R: std::io::Read> TextReader<R> {
             olen = base + nout_all;
             let line = start_line.unwrap_or(self.newlines + 1);
             let breaks = out[base..olen].iter().filter(|&&c| c == b'\n').count() as u64;
-            let row = line.saturating_sub(self.breaks).max(1);
+            // Each record is a row of its own, also where lines end in a lone `\r` (old
+            // Mac exports), which the line count (of `\n`) does not see.
+            let row = line.saturating_sub(self.breaks).max(self.row + 1);
+            self.row = row;
             self.breaks += breaks;
             if !rows.push_spans(row, line, base, &ends[..nend_all]) {
                 return Err(TextError::TooLarge);
@@ -408,6 +414,17 @@ mod tests {
                 (4, Some(5), "4".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_rows_too() {
+        let (g, _) = read(b"a;b\r1;2\r3;4\r").unwrap();
+        assert_eq!(g.len(), 3);
+        assert_eq!(
+            (g.row_number(0), g.row_number(1), g.row_number(2)),
+            (1, 2, 3)
+        );
+        assert_eq!(g.cell(2, 1).display(), "4");
     }
 
     #[test]
