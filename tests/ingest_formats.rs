@@ -310,3 +310,42 @@ Hvem informerer dere om ROS-analysene?,Kompetansen på ROS er god,Kommentar\n\
     assert_eq!(strs(&s, "role")[0].as_deref(), Some("leder"));
     assert_eq!(strs(&s, "survey")[0].as_deref(), Some("ros-praksis"));
 }
+
+/// A survey export longer than one chunk of the streaming reader is read whole (its
+/// answers are grouped per respondent): every respondent of every chunk is in the long
+/// table with their own sector, and a row number in the last chunk is right.
+#[test]
+fn a_survey_longer_than_a_chunk_keeps_every_respondent() {
+    let p = Project::new();
+    let n = 2 * ikrapport::ingest::text::CHUNK_ROWS + 5;
+    let mut text = String::from(
+        "Svar-ID;Hvilken sektor jobber du i?;Hvor mange ROS-analyser har du deltatt i det siste året?\n",
+    );
+    for i in 1..=n {
+        let sector = if i % 2 == 0 { "Finans" } else { "Organisasjon" };
+        text.push_str(&format!("{i};{sector};1-5\n"));
+    }
+    text.push_str("last;Finans;tusen\n");
+    p.write("undersøkelse.csv", crate::util::cp1252(&text));
+    let data = p.ingest();
+    assert_eq!(data.files[0].error, None, "{:?}", data.files[0].error);
+    assert_eq!(data.files[0].rows_read, n + 1);
+    let s = data.table(SourceKind::Survey);
+    let ids = strs(&s, "respondent_id");
+    let sectors = strs(&s, "sector");
+    let at = |id: &str| ids.iter().position(|x| x.as_deref() == Some(id)).unwrap();
+    assert_eq!(
+        sectors[at(&n.to_string())].as_deref(),
+        Some(if n % 2 == 0 { "Finans" } else { "Organisasjon" })
+    );
+    assert_eq!(sectors[at("2")].as_deref(), Some("Finans"));
+    let distinct: std::collections::BTreeSet<_> = ids.iter().flatten().collect();
+    assert_eq!(distinct.len(), n + 1);
+    // "tusen" is not an option: a warning on the last record's row (header row 1).
+    let d = data
+        .data_quality
+        .iter()
+        .find(|d| d.value == "tusen")
+        .expect("a warning for the unknown answer");
+    assert_eq!(d.row, n as u64 + 2);
+}
