@@ -28,6 +28,8 @@ struct Data {
     rows: usize,
     /// The kommune profile (all six sources, ~25 000 deviations), already ingested.
     kommune: (Project, ikrapport::Ingested),
+    /// The 15 municipalities of `csv` with all six sources, for the benchmark chart.
+    national: (Project, ikrapport::Ingested),
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| {
@@ -50,13 +52,17 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
     generate(&Options::default(), k.path()).expect("generate kommune");
     let project = Project::open(k.path()).expect("open kommune");
     let data = project.ingest().expect("ingest kommune");
-    // The project folder must outlive the run: keep it on disk.
+    let national = Project::open(all.path()).expect("open national");
+    let national_data = national.ingest().expect("ingest national");
+    // The project folders must outlive the run: keep them on disk.
     let _ = k.keep();
+    let _ = all.keep();
     Data {
         csv,
         xlsx,
         rows,
         kommune: (project, data),
+        national: (national, national_data),
     }
 });
 
@@ -67,8 +73,13 @@ struct Report {
     doc: ikrapport::report::Document,
 }
 
-static REPORT: LazyLock<Report> = LazyLock::new(|| {
-    let (project, data) = &DATA.kommune;
+static REPORT: LazyLock<Report> = LazyLock::new(|| report(&DATA.kommune));
+
+/// The report of the 15 national municipalities (the kommune data have one municipality,
+/// so no benchmark chart).
+static NATIONAL_REPORT: LazyLock<Report> = LazyLock::new(|| report(&DATA.national));
+
+fn report((project, data): &(Project, ikrapport::Ingested)) -> Report {
     let results = project
         .analyse(data, &ikrapport::analytics::Options::default())
         .expect("analyse");
@@ -87,7 +98,7 @@ static REPORT: LazyLock<Report> = LazyLock::new(|| {
         definition: (def.origin.clone(), text),
         doc,
     }
-});
+}
 
 /// Write the Windows-1252 CSV's records as one sheet of text cells; the record count.
 fn csv_to_xlsx(from: &Path, to: &Path) -> usize {
@@ -199,9 +210,10 @@ fn analysis(b: divan::Bencher, name: &str) {
     }
 }
 
-/// The chart kinds the kommune report draws (the benchmark chart needs several
-/// municipalities), by their file stem in `charts/`.
+/// Every chart kind, by its file stem in `charts/`: the kommune report's, and the
+/// benchmark chart from the 15-municipality report.
 const CHARTS: &[&str] = &[
+    "benchmark",
     "monthly",
     "spc",
     "sector_types",
@@ -217,13 +229,18 @@ const CHARTS: &[&str] = &[
 ];
 
 fn figure(id: &str) -> &'static ikrapport::chart::Chart {
-    REPORT
+    let report = if id == "benchmark" {
+        &*NATIONAL_REPORT
+    } else {
+        &*REPORT
+    };
+    report
         .doc
         .figures()
         .into_iter()
         .map(|f| &f.chart)
         .find(|c| c.id == id)
-        .unwrap_or_else(|| panic!("the kommune report has no chart {id}"))
+        .unwrap_or_else(|| panic!("the report has no chart {id}"))
 }
 
 /// One chart as SVG text.
