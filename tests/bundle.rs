@@ -585,26 +585,42 @@ fn hostile_text_is_text_in_every_format() {
 
 #[test]
 fn the_report_speaks_nynorsk_and_english() {
-    for (lang, h1, text, done) in [
+    for (lang, h1, text, done, whole, unstated) in [
         (
             "nn",
             "Internkontroll og statlege tilsyn 2025",
             "Det vart meldt 5\u{a0}828 avvik",
             "4 åtvaringar (sjå",
+            "Heile kommunen",
+            "ikkje oppgitt",
         ),
         (
             "en",
             "Internal control and state inspections 2025",
             "5,828 deviations and other reports were registered in 2025.",
             "The report for 2025 is ready",
+            "Whole municipality",
+            "not stated",
         ),
     ] {
-        let (_t, out, stdout) = report(&sample_data(), &["--lang", lang, "--format", "html,csv"]);
+        let (_t, out, stdout) = report(
+            &sample_data(),
+            &["--lang", lang, "--format", "html,csv,charts"],
+        );
         let html = read(&out.join("index.html"));
         assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
         assert!(html.contains(&format!("<h1>{h1}</h1>")), "{lang}");
         assert!(html.contains(text), "{lang}");
         assert!(stdout.contains(done), "{lang}: {stdout}");
+        // The fixed data values read in the report's language in tables and charts; the
+        // data files keep them as they are (scripts and queries read one value).
+        assert!(html.contains(&format!("<td>{whole}</td>")), "{lang}");
+        assert!(html.contains(&format!(">{unstated}</th>")), "{lang}");
+        assert!(!html.contains("Hele kommunen"), "{lang}");
+        let closure = read(&out.join("charts/closure.svg"));
+        assert!(closure.contains(whole), "{lang}: chart label");
+        let csv = read(&out.join("tables/deviation_closure.csv"));
+        assert!(csv.contains("Hele kommunen"), "{lang}: data value");
     }
 }
 

@@ -208,7 +208,7 @@ pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> 
         if d.year() < first_wanted || d.year() > last {
             continue;
         }
-        let cat = c.unwrap_or("ikke angitt");
+        let cat = c.unwrap_or(crate::i18n::NOT_STATED);
         for s in [s, WHOLE] {
             for c in [cat, "alle"] {
                 *by_key.entry((k, s, c, d.year())).or_default() += 1.0;

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The name of the whole-municipality row in every table broken down by sector.
-pub const WHOLE: &str = "Hele kommunen";
+pub const WHOLE: &str = crate::i18n::WHOLE_MUNICIPALITY;
 
 /// Parameters of a run.
 #[derive(Debug, Clone, PartialEq)]

@@ -50,7 +50,7 @@ pub fn chart(input: &Input) -> Chart {
             }
         };
         rows.push(Row {
-            label: s.to_string(),
+            label: input.value(s),
             bars: vec![bar],
             strong: s == input.whole,
         });

@@ -27,10 +27,10 @@ pub fn chart(input: &Input) -> Chart {
             Some(m) => tr!(
                 input.lang,
                 "chart-closure-row",
-                sector = s,
+                sector = input.value(s),
                 days = m.round() as i64
             ),
-            None => s.to_string(),
+            None => input.value(s),
         };
         let segs: Vec<Segment> = AGES
             .iter()

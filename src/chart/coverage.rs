@@ -72,7 +72,7 @@ pub fn chart(input: &Input) -> Chart {
             bars.push(bar);
         }
         rows.push(Row {
-            label: s.clone(),
+            label: input.value(s),
             bars,
             strong: s == &input.whole,
         });

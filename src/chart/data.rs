@@ -125,4 +125,10 @@ impl Input<'_> {
     pub fn t(&self, id: &str) -> String {
         crate::i18n::message(self.lang, id, None)
     }
+
+    /// A sector, category or authority from the data as the reader sees it
+    /// (`Hele kommunen` and `ikke angitt` in the report's language).
+    pub fn value(&self, s: &str) -> String {
+        crate::i18n::value_text(s, self.lang)
+    }
 }

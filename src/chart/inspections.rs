@@ -54,7 +54,7 @@ pub fn chart(input: &Input) -> Chart {
             });
         }
         rows.push(Row {
-            label: a.clone(),
+            label: input.value(a),
             bars,
             strong: false,
         });

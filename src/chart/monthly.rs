@@ -46,7 +46,7 @@ pub fn chart(input: &Input) -> Chart {
         .iter()
         .enumerate()
         .map(|(i, s)| Series {
-            label: s.clone(),
+            label: input.value(s),
             color: color(i),
             values: months
                 .iter()

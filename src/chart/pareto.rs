@@ -40,7 +40,7 @@ pub fn chart(input: &Input) -> Chart {
     let groups = items
         .iter()
         .map(|(l, v)| Group {
-            label: l.clone(),
+            label: input.value(l),
             values: vec![*v],
         })
         .collect();

@@ -33,7 +33,7 @@ pub fn chart(input: &Input) -> Chart {
             without = d.num(r, "needs_measure_without_measure").unwrap_or(0.0) as i64
         );
         rows.push(Row {
-            label: s.to_string(),
+            label: input.value(s),
             bars: vec![Bar {
                 segments: segs,
                 label: Some(label),

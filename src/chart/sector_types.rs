@@ -66,7 +66,7 @@ pub fn chart(input: &Input) -> Chart {
             });
         }
         rows.push(Row {
-            label: s.clone(),
+            label: input.value(s),
             bars,
             strong: false,
         });

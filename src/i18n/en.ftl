@@ -637,3 +637,7 @@ value-type-personvernbrudd = Personal data breach
 help-run-export_parquet = Also write every table as Parquet partitioned by --partition to this folder (for Spark, Trino or DuckDB), without disclosure control.
 help-run-partition = The columns to partition by, comma-separated.
 progress-export = Writing partitioned Parquet
+
+# Fixed data values shown in the report's language (i18n::value_text).
+value-whole-municipality = Whole municipality
+value-not-stated = not stated

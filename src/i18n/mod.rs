@@ -151,6 +151,23 @@ pub fn message(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
 
 /// A value as part of a message id (Fluent ids are ASCII letters, digits, `-` and
 /// `_`): `rød` → `rod`, `ingen tydelig trend` → `ingen-tydelig-trend`.
+/// The row of the whole municipality in every table broken down by sector, and the value
+/// of a blank category, root cause or authority (02-analytics.md): fixed Norwegian values
+/// in the data (CSV, Parquet and queries read them the same in every language), shown in
+/// the report's language where a reader sees them (report tables and charts).
+pub const WHOLE_MUNICIPALITY: &str = "Hele kommunen";
+pub const NOT_STATED: &str = "ikke angitt";
+
+/// A data value as the reader of a report in `lang` sees it: the two fixed values above
+/// in the report's language, any other value as it is.
+pub fn value_text(s: &str, lang: Lang) -> String {
+    match s {
+        WHOLE_MUNICIPALITY => message(lang, "value-whole-municipality", None),
+        NOT_STATED => message(lang, "value-not-stated", None),
+        _ => s.to_string(),
+    }
+}
+
 pub fn id_part(s: &str) -> String {
     let mut out = String::new();
     for ch in s.to_lowercase().chars() {

@@ -635,3 +635,7 @@ value-type-personvernbrudd = Personvernbrudd
 help-run-export_parquet = Skriv også alle tabellene som Parquet partisjonert etter --partition i denne mappa (for Spark, Trino eller DuckDB), uten personvernskjuling.
 help-run-partition = Kolonnene det partisjoneres etter, kommaseparert.
 progress-export = Skriver partisjonert Parquet
+
+# Fixed data values shown in the report's language (i18n::value_text).
+value-whole-municipality = Hele kommunen
+value-not-stated = ikke angitt

@@ -634,3 +634,7 @@ value-type-personvernbrudd = Personvernbrot
 help-run-export_parquet = Skriv òg alle tabellane som Parquet partisjonert etter --partition i denne mappa (for Spark, Trino eller DuckDB), utan personvernskjuling.
 help-run-partition = Kolonnane det blir partisjonert etter, kommaseparert.
 progress-export = Skriv partisjonert Parquet
+
+# Fixed data values shown in the report's language (i18n::value_text).
+value-whole-municipality = Heile kommunen
+value-not-stated = ikkje oppgitt

@@ -23,8 +23,8 @@ pub fn cell(
     }
     match v {
         AnyValue::Null => String::new(),
-        AnyValue::String(s) => s.to_string(),
-        AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::String(s) => crate::i18n::value_text(s, lang),
+        AnyValue::StringOwned(s) => crate::i18n::value_text(s, lang),
         AnyValue::Boolean(b) => b.to_string(),
         AnyValue::Date(d) => match date_of(*d) {
             Some(d) if kind == ColumnKind::Month => month(d, lang),
