@@ -256,6 +256,32 @@ pub fn color(i: usize) -> Rgb {
     PALETTE[i % PALETTE.len()]
 }
 
+/// The contrast ratio of two colours (WCAG 2.1).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (a.luminance(), b.luminance());
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A palette colour for a line on the white background: the same hue, darkened until
+/// it has 3:1 contrast with white (WCAG 2.1, 1.4.11 non-text contrast). Okabe–Ito's
+/// orange, sky blue and yellow are lighter than that as thin lines; as bars they are
+/// large areas beside labelled values.
+pub fn line_color(i: usize) -> Rgb {
+    let c = color(i);
+    let mut k = 1.0;
+    loop {
+        let d = Rgb(
+            (c.0 as f64 * k).round() as u8,
+            (c.1 as f64 * k).round() as u8,
+            (c.2 as f64 * k).round() as u8,
+        );
+        if contrast(d, WHITE_RGB) >= 3.0 || k <= 0.0 {
+            return d;
+        }
+        k -= 0.01;
+    }
+}
+
 /// Text anchor.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Anchor {
@@ -783,6 +809,22 @@ mod tests {
         assert!(lines.len() >= 2, "{lines:?}");
         assert_eq!(Canvas::fit("Kultur", FONT, 500.0), "Kultur");
         assert!(Canvas::fit("Kultur og idrett og mer", FONT, 60.0).ends_with('…'));
+    }
+
+    #[test]
+    fn line_colours_have_3_to_1_on_white_and_stay_apart() {
+        let lines: Vec<Rgb> = (0..PALETTE.len()).map(line_color).collect();
+        for (i, c) in lines.iter().enumerate() {
+            assert!(contrast(*c, WHITE_RGB) >= 3.0, "line {i}: {c:?}");
+        }
+        // Colours already dark enough are unchanged (blue, vermillion, black).
+        assert_eq!(lines[0], PALETTE[0]);
+        assert_eq!(lines[7], PALETTE[7]);
+        for i in 0..lines.len() {
+            for j in i + 1..lines.len() {
+                assert_ne!(lines[i], lines[j]);
+            }
+        }
     }
 
     #[test]

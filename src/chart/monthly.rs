@@ -5,7 +5,7 @@
 
 use super::data::Input;
 use super::layout::{Lines, Series, lines};
-use super::{Chart, color};
+use super::{Chart, line_color};
 use std::collections::BTreeMap;
 
 pub fn chart(input: &Input) -> Chart {
@@ -47,7 +47,7 @@ pub fn chart(input: &Input) -> Chart {
         .enumerate()
         .map(|(i, s)| Series {
             label: input.value(s),
-            color: color(i),
+            color: line_color(i),
             values: months
                 .iter()
                 .map(|m| by[s].get(m).copied().flatten())
@@ -70,7 +70,7 @@ pub fn chart(input: &Input) -> Chart {
             .collect();
         series.push(Series {
             label: input.t("chart-other-sectors"),
-            color: color(7),
+            color: line_color(7),
             values: rest,
             width: 2.0,
             dashed: true,
