@@ -4,8 +4,9 @@
 //! Flow per file: which files (`discover`) → read bytes, read-only (`load`: `text`,
 //! `sheet`, `parquet`) → grid → which source it is and where its header is (`identify`:
 //! config, then file/folder name, then headers; `headers`, `table`) → values and rules
-//! (`values`, `rules`, `survey`, over the row types of `row`) → typed columns. Files of
-//! one source are stacked into one table.
+//! (`values`, `rules`, `survey`, over the row types of `row`) → typed columns. A text
+//! file is read in chunks after its first (`stream`): the first identifies it, the rest
+//! are typed as they are read. Files of one source are stacked into one table.
 
 pub mod discover;
 pub mod grid;

@@ -1,5 +1,6 @@
-//! Delimited text files: encoding and delimiter detection, then the `csv` crate for
-//! quoting (embedded delimiters and newlines) into a `Grid`.
+//! Delimited text files: encoding and delimiter detection, then `csv-core` for quoting
+//! (embedded delimiters and newlines), read in chunks of records (`TextReader`), each a
+//! `Grid`: a national export is never held whole (`stream` types the chunks as they come).
 //!
 //! Encodings (01-inputs.md): UTF-8 with or without BOM, UTF-16 with BOM (Excel's
 //! "Unicode text"), and Windows-1252, the default of Excel's "CSV (semikolonseparert)" on
