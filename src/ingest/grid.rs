@@ -49,9 +49,9 @@ impl Cell<'_> {
     }
 }
 
-/// The fields of a delimited text file in one buffer: a national export of a million
-/// rows is one allocation for the text, one for the field spans and one for the rows,
-/// rather than two allocations per record.
+/// The fields of a chunk of a delimited text file (or of a whole small one) in one
+/// buffer: one allocation for the text, one for the field spans and one for the rows,
+/// rather than two per record, and reused from chunk to chunk (`clear_for_reuse`).
 #[derive(Debug, Default)]
 pub struct TextRows {
     buf: String,
