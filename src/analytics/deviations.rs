@@ -26,31 +26,70 @@ fn month_date(i: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(i.div_euclid(12), i.rem_euclid(12) as u32 + 1, 1).expect("valid month")
 }
 
+/// Row slices of a long table, to count on every core: each slice is counted on its own
+/// (borrowed keys) and the counts are added up. Slicing a frame copies nothing.
+fn slices(df: &DataFrame) -> Vec<DataFrame> {
+    const ROWS: usize = 1 << 18;
+    (0..df.height())
+        .step_by(ROWS)
+        .map(|o| df.slice(o as i64, ROWS))
+        .collect()
+}
+
+/// Add the maps of the slices into the first.
+fn add_up<K: std::hash::Hash + Eq>(parts: Vec<PlHashMap<K, f64>>) -> PlHashMap<K, f64> {
+    let mut it = parts.into_iter();
+    let mut all = it.next().unwrap_or_default();
+    for p in it {
+        for (k, n) in p {
+            *all.entry(k).or_default() += n;
+        }
+    }
+    all
+}
+
 /// Monthly counts per (kommunenummer, sector) including `Hele kommunen`, over each
 /// municipality's span of months (zeros included).
 fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
-    let (knr, sector) = (str_col(dev, "kommunenummer")?, str_col(dev, "sector")?);
-    let date = dates(dev, "reported_date")?;
+    use rayon::prelude::*;
+    let parts = slices(dev);
     // Borrowed keys while counting (a national file has 1.4 M rows); owned at the end.
-    let mut counts: PlHashMap<(&str, &str, i32), f64> = PlHashMap::new();
-    let mut span: BTreeMap<String, (i32, i32)> = BTreeMap::new();
-    for ((k, s), d) in knr.iter().zip(sector.iter()).zip(&date) {
-        let (Some(k), Some(s), Some(d)) = (k, s, d) else {
-            continue;
-        };
-        let m = month_index(*d);
-        match span.get_mut(k) {
-            Some(e) => *e = (e.0.min(m), e.1.max(m)),
-            None => {
-                span.insert(k.to_string(), (m, m));
+    type Part<'a> = (
+        PlHashMap<(&'a str, &'a str, i32), f64>,
+        PlHashMap<&'a str, (i32, i32)>,
+    );
+    let counted: Vec<Part<'_>> = parts
+        .par_iter()
+        .map(|part| -> Result<Part<'_>> {
+            let (knr, sector) = (str_col(part, "kommunenummer")?, str_col(part, "sector")?);
+            let date = dates(part, "reported_date")?;
+            let mut counts: PlHashMap<(&str, &str, i32), f64> = PlHashMap::new();
+            let mut span: PlHashMap<&str, (i32, i32)> = PlHashMap::new();
+            for ((k, s), d) in knr.iter().zip(sector.iter()).zip(&date) {
+                let (Some(k), Some(s), Some(d)) = (k, s, d) else {
+                    continue;
+                };
+                let m = month_index(*d);
+                let e = span.entry(k).or_insert((m, m));
+                *e = (e.0.min(m), e.1.max(m));
+                for s in [s, WHOLE] {
+                    *counts.entry((k, s, m)).or_default() += 1.0;
+                }
             }
+            Ok((counts, span))
+        })
+        .collect::<Result<_>>()?;
+    let mut span: Spans = BTreeMap::new();
+    let mut count_parts = Vec::with_capacity(counted.len());
+    for (c, sp) in counted {
+        for (k, (a, b)) in sp {
+            let e = span.entry(k.to_string()).or_insert((a, b));
+            *e = (e.0.min(a), e.1.max(b));
         }
-        for s in [s, WHOLE] {
-            *counts.entry((k, s, m)).or_default() += 1.0;
-        }
+        count_parts.push(c);
     }
     let mut out: MonthlyCounts = BTreeMap::new();
-    for ((k, s, m), n) in counts {
+    for ((k, s, m), n) in add_up(count_parts) {
         out.entry((k.to_string(), s.to_string()))
             .or_default()
             .insert(m, n);
@@ -180,41 +219,59 @@ pub fn spc(dev: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> 
 /// (plus category `alle`) over the last `trend_years` years up to the report year (not
 /// before the municipality's first year of data).
 pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> {
-    let (knr, sector, category) = (
-        str_col(dev, "kommunenummer")?,
-        str_col(dev, "sector")?,
-        str_col(dev, "category")?,
-    );
-    let date = dates(dev, "reported_date")?;
+    use rayon::prelude::*;
     let last = params.year;
     let first_wanted = last - params.trend_years as i32 + 1;
+    let parts = slices(dev);
+    type Part<'a> = (
+        PlHashMap<(&'a str, &'a str, &'a str, i32), f64>,
+        PlHashMap<&'a str, i32>,
+    );
+    let counted: Vec<Part<'_>> = parts
+        .par_iter()
+        .map(|part| -> Result<Part<'_>> {
+            let (knr, sector, category) = (
+                str_col(part, "kommunenummer")?,
+                str_col(part, "sector")?,
+                str_col(part, "category")?,
+            );
+            let date = dates(part, "reported_date")?;
+            let mut first_year: PlHashMap<&str, i32> = PlHashMap::new();
+            let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
+            for (((k, s), c), d) in knr
+                .iter()
+                .zip(sector.iter())
+                .zip(category.iter())
+                .zip(&date)
+            {
+                let (Some(k), Some(s), Some(d)) = (k, s, d) else {
+                    continue;
+                };
+                let y = first_year.entry(k).or_insert(d.year());
+                *y = (*y).min(d.year());
+                if d.year() < first_wanted || d.year() > last {
+                    continue;
+                }
+                let cat = c.unwrap_or(crate::i18n::NOT_STATED);
+                for s in [s, WHOLE] {
+                    for c in [cat, "alle"] {
+                        *by_key.entry((k, s, c, d.year())).or_default() += 1.0;
+                    }
+                }
+            }
+            Ok((by_key, first_year))
+        })
+        .collect::<Result<_>>()?;
     let mut first_year: BTreeMap<String, i32> = BTreeMap::new();
-    let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
-    for (((k, s), c), d) in knr
-        .iter()
-        .zip(sector.iter())
-        .zip(category.iter())
-        .zip(&date)
-    {
-        let (Some(k), Some(s), Some(d)) = (k, s, d) else {
-            continue;
-        };
-        match first_year.get_mut(k) {
-            Some(y) => *y = (*y).min(d.year()),
-            None => {
-                first_year.insert(k.to_string(), d.year());
-            }
+    let mut key_parts = Vec::with_capacity(counted.len());
+    for (c, fy) in counted {
+        for (k, y) in fy {
+            let e = first_year.entry(k.to_string()).or_insert(y);
+            *e = (*e).min(y);
         }
-        if d.year() < first_wanted || d.year() > last {
-            continue;
-        }
-        let cat = c.unwrap_or(crate::i18n::NOT_STATED);
-        for s in [s, WHOLE] {
-            for c in [cat, "alle"] {
-                *by_key.entry((k, s, c, d.year())).or_default() += 1.0;
-            }
-        }
+        key_parts.push(c);
     }
+    let by_key = add_up(key_parts);
     let mut counts: BTreeMap<(String, String, String), BTreeMap<i32, f64>> = BTreeMap::new();
     for ((k, s, c, y), n) in by_key {
         counts
