@@ -128,10 +128,14 @@ impl Workbook {
         let (h, w) = range.get_size();
         // Absolute column 0 is column A: pad on the left so that column letters line up
         // with merged-region coordinates.
+        // The cells are moved out of calamine's range, not cloned (a text cell is a
+        // `String`: a copy of every one doubled the time and memory of a large sheet).
+        let mut range = range;
         let mut rows: Vec<(u64, Vec<Data>)> = (0..h)
             .map(|i| {
                 let mut cells = vec![Data::Empty; c0 as usize];
-                cells.extend((0..w).map(|j| range.get((i, j)).cloned().unwrap_or(Data::Empty)));
+                cells.reserve(w);
+                cells.extend(range[i].iter_mut().map(std::mem::take));
                 (r0 as u64 + i as u64 + 1, cells)
             })
             .collect();
