@@ -137,9 +137,6 @@ impl Markup for Docx<'_> {
             out.push_str("</w:tr>");
         }
         out.push_str("</w:tbl>");
-        if let Some(n) = &t.note {
-            out.push_str(&self.note(n));
-        }
         out
     }
 

@@ -78,9 +78,6 @@ impl Markup for Html {
             ));
         }
         out.push_str("</tbody>\n</table>\n</div>\n");
-        if let Some(n) = &t.note {
-            out.push_str(&self.note(n));
-        }
         out
     }
 
@@ -98,7 +95,7 @@ impl Markup for Html {
             "<details>\n<summary>{}</summary>\n",
             escape(&crate::i18n::message(self.lang, "report-data-table", None))
         ));
-        out.push_str(&self.table(&f.data));
+        out.push_str(&self.table_with_note(&f.data));
         out.push_str("</details>\n</figure>\n");
         out
     }

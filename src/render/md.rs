@@ -79,9 +79,6 @@ impl Markup for Md {
             out.push_str(&row(r));
         }
         out.push('\n');
-        if let Some(n) = &t.note {
-            out.push_str(&self.note(n));
-        }
         out
     }
 

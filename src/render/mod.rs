@@ -26,10 +26,19 @@ pub trait Markup {
     fn paragraph(&self, text: &str) -> String;
     /// A footnote under a block or section.
     fn note(&self, text: &str) -> String;
-    /// A table: caption, header row, body.
+    /// A table: caption, header row, body (its note is added by `table_with_note`).
     fn table(&self, t: &TableBlock) -> String;
     /// A figure with its caption (alt text from the chart).
     fn figure(&self, f: &Figure) -> String;
+
+    /// A table and, under it, its footnote (why cells are hidden), in every format.
+    fn table_with_note(&self, t: &TableBlock) -> String {
+        let mut out = self.table(t);
+        if let Some(n) = &t.note {
+            out.push_str(&self.note(n));
+        }
+        out
+    }
 
     /// A section: heading, sentences, blocks, notes.
     fn section(&self, s: &Section, level: usize) -> String {
@@ -39,7 +48,7 @@ pub trait Markup {
         }
         for b in &s.blocks {
             out.push_str(&match b {
-                Block::Table(t) => self.table(t),
+                Block::Table(t) => self.table_with_note(t),
                 Block::Figure(f) => self.figure(f),
             });
         }
