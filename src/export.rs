@@ -22,9 +22,11 @@ use std::path::Path;
 fn segment(v: &AnyValue) -> String {
     let s = match v {
         AnyValue::Null => "__HIVE_DEFAULT_PARTITION__".to_string(),
-        AnyValue::String(s) => s.to_string(),
-        AnyValue::StringOwned(s) => s.to_string(),
-        v => v.to_string(),
+        // Text, plain or a dictionary (`catalog::dictionary_encoded`), as its value.
+        v => v
+            .get_str()
+            .map(String::from)
+            .unwrap_or_else(|| v.to_string()),
     };
     let mut out = String::new();
     for c in s.chars() {
@@ -44,6 +46,9 @@ fn write_file(df: &mut DataFrame, path: &Path, lang: Lang) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|e| Error::mkdir(lang, dir, e))?;
     }
     let f = std::fs::File::create(path).map_err(|e| Error::write(lang, path, e))?;
+    // Dictionary columns as text, as in the bundle's Parquet (`render::parquet::write`).
+    *df = crate::catalog::plain_text(std::mem::take(df))
+        .map_err(|e| Error::polars(path.display().to_string(), e))?;
     ParquetWriter::new(f)
         .with_compression(ParquetCompression::Zstd(None))
         .finish(df)

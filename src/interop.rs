@@ -23,6 +23,12 @@ pub fn record_batch(df: &DataFrame) -> Result<RecordBatch> {
     let mut fields = Vec::with_capacity(df.width());
     let mut arrays = Vec::with_capacity(df.width());
     for c in df.columns() {
+        // A dictionary column (`catalog::dictionary_encoded`) leaves as plain text, so the
+        // types an embedding program sees do not depend on how a table is held.
+        let c = match c.dtype() {
+            DataType::Categorical(..) => c.cast(&DataType::String).map_err(err)?,
+            _ => c.clone(),
+        };
         let s = c.as_materialized_series().rechunk();
         let field = s.field().to_arrow(compat);
         let array = s.to_arrow(0, compat);

@@ -864,6 +864,46 @@ fn the_sample_data_shows_the_planted_signal() {
     }
 }
 
+/// Canonical tables hold repeating text as a dictionary (polars Categorical); a user's SQL
+/// must work on them exactly as on text: string functions, LIKE, a join with a result
+/// table (plain text) and a join of two canonical tables, with the answers text gives.
+#[test]
+fn sql_over_dictionary_columns_answers_as_over_text() {
+    let p = fixture();
+    let dir = p.path().to_str().unwrap();
+    let query = |sql: &str| {
+        let out = ikrapport(&["query", dir, sql, "--format", "csv"]);
+        assert_eq!(out.code, 0, "{sql}: {}", out.stderr);
+        out.stdout
+    };
+    // Functions of text (they fail on a Categorical: the query runs again on text).
+    assert_eq!(
+        query(
+            "SELECT UPPER(sector) AS s, LENGTH(unit) AS n FROM deviations WHERE unit LIKE 'A%' GROUP BY s, n ORDER BY s, n"
+        ),
+        "s,n\nA,2\n"
+    );
+    // A canonical column joined with a result table's text column.
+    assert_eq!(
+        query(
+            "SELECT d.sector, COUNT(*) AS n FROM deviations d JOIN deviation_closure c ON d.sector = c.sector GROUP BY d.sector ORDER BY d.sector"
+        ),
+        "sector,n\nA,5\nB,3\n"
+    );
+    // Two canonical tables joined on their dictionary columns; text comparisons, ORDER BY
+    // and MIN by the text, not by the order values were first seen.
+    assert_eq!(
+        query(
+            "SELECT d.unit, MIN(u.sector) AS s, COUNT(*) AS n FROM deviations d JOIN units u ON d.unit = u.unit WHERE d.unit > 'A1' GROUP BY d.unit ORDER BY d.unit DESC"
+        ),
+        "unit,s,n\nB1,B,3\nA2,A,2\n"
+    );
+    // A mistake is reported as on text.
+    let out = ikrapport(&["query", dir, "SELECT UPPER(sektor) FROM deviations"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("sektor"), "{}", out.stderr);
+}
+
 #[test]
 fn a_users_query_file_joins_the_catalog_and_errors_name_the_query() {
     let p = fixture();

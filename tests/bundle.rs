@@ -706,6 +706,33 @@ fn result_tables_cross_to_arrow_rs() {
     assert_eq!(b.num_rows(), r.table("deviation_closure").unwrap().height());
     assert_eq!(b.schema().field(1).name(), "sector");
     assert!(r.record_batch("no_such").unwrap().is_none());
+    // A canonical table holds its repeating text as a dictionary, results as text; both
+    // cross to arrow-rs as text, value for value.
+    use polars::prelude::DataType;
+    let dev = r.table("deviations").unwrap();
+    assert!(matches!(
+        dev.column("sector").unwrap().dtype(),
+        DataType::Categorical(..)
+    ));
+    assert_eq!(
+        r.table("deviation_closure")
+            .unwrap()
+            .column("sector")
+            .unwrap()
+            .dtype(),
+        &DataType::String
+    );
+    let b = r.record_batch("deviations").unwrap().unwrap();
+    let sector = b.column_by_name("sector").unwrap();
+    assert_eq!(sector.data_type(), &arrow_schema::DataType::LargeUtf8);
+    let got = sector
+        .as_any()
+        .downcast_ref::<arrow_array::LargeStringArray>()
+        .unwrap()
+        .value(0)
+        .to_string();
+    let want = dev.column("sector").unwrap().get(0).unwrap();
+    assert_eq!(Some(got.as_str()), want.get_str());
 }
 
 #[test]

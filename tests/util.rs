@@ -121,10 +121,13 @@ pub fn cp1252(s: &str) -> Vec<u8> {
     encoding_rs::WINDOWS_1252.encode(s).0.into_owned()
 }
 
-/// A string column of a frame as Vec<Option<String>>.
+/// A text column of a frame (plain, or a canonical table's dictionary) as
+/// Vec<Option<String>>.
 pub fn strs(df: &polars::prelude::DataFrame, col: &str) -> Vec<Option<String>> {
     df.column(col)
         .expect("column")
+        .cast(&polars::prelude::DataType::String)
+        .expect("text")
         .str()
         .expect("string column")
         .iter()

@@ -9,12 +9,33 @@ fn err(e: PolarsError) -> Error {
     Error::polars("column", e)
 }
 
-/// A string column, borrowed: for tables as long as the canonical ones, where a copy of
+/// A text column, borrowed: plain text or a dictionary (`catalog::dictionary_encoded`).
+pub enum Text<'a> {
+    Plain(&'a StringChunked),
+    Dictionary(&'a Categorical32Chunked),
+}
+
+impl<'a> Text<'a> {
+    /// The values in row order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = Option<&'a str>> + 'a> {
+        match *self {
+            Text::Plain(s) => Box::new(s.iter()),
+            Text::Dictionary(c) => Box::new(c.iter_str()),
+        }
+    }
+}
+
+/// A text column, borrowed: for tables as long as the canonical ones, where a copy of
 /// every value as a `String` would cost more memory than the column itself.
-pub fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
-    df.column(name)
-        .and_then(|c| c.str())
-        .map_err(|e| Error::polars(format!("kolonnen {name}"), e))
+pub fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<Text<'a>> {
+    let c = df
+        .column(name)
+        .map_err(|e| Error::polars(format!("kolonnen {name}"), e))?;
+    match c.dtype() {
+        DataType::Categorical(..) => c.cat32().map(Text::Dictionary),
+        _ => c.str().map(Text::Plain),
+    }
+    .map_err(|e| Error::polars(format!("kolonnen {name}"), e))
 }
 
 pub fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {

@@ -188,7 +188,10 @@ pub struct Results {
 }
 
 impl Results {
-    /// A table by name (canonical, helper or result).
+    /// A table by name (canonical, helper or result). Result tables hold plain text; in
+    /// canonical and helper tables repeating text is a polars `Categorical`
+    /// (`catalog::dictionary_encoded`): cast it to `String` for string functions.
+    /// [`Results::record_batch`] hands every text column over as text.
     pub fn table(&self, name: &str) -> Option<&DataFrame> {
         self.catalog.get(name)
     }
@@ -204,7 +207,9 @@ impl Results {
 }
 
 /// The base catalog: canonical tables (null kommunenummer filled with `0000`, so that
-/// joins on it work), `data_quality`, and the helper tables.
+/// joins on it work), `data_quality`, and the helper tables. Canonical and helper tables
+/// hold their repeating text as a dictionary (`catalog::dictionary_encoded`);
+/// `data_quality` and `input_files` describe files and stay plain text.
 pub fn base_catalog(
     data: &Ingested,
     config: &Config,
@@ -221,18 +226,18 @@ pub fn base_catalog(
                 .collect()
                 .map_err(|e| Error::polars("kommunenummer", e))?;
         }
-        cat.insert(k.table_name(), df);
+        cat.insert_encoded(k.table_name(), df)?;
     }
     cat.insert("data_quality", data.data_quality_frame());
     cat.insert("input_files", data.input_files_frame());
-    cat.insert("risk_cells", helpers::risk_cells(config)?);
-    cat.insert("survey_questions", helpers::survey_questions(codebooks)?);
+    cat.insert_encoded("risk_cells", helpers::risk_cells(config)?)?;
+    cat.insert_encoded("survey_questions", helpers::survey_questions(codebooks)?)?;
     let survey = cat.get_or_empty("survey");
-    cat.insert("survey_current", helpers::survey_current(&survey, params)?);
+    cat.insert_encoded("survey_current", helpers::survey_current(&survey, params)?)?;
     let units = cat.get_or_empty("units");
-    cat.insert("units_current", helpers::units_current(&units, params)?);
+    cat.insert_encoded("units_current", helpers::units_current(&units, params)?)?;
     let maturity = cat.get_or_empty("maturity");
-    cat.insert("maturity_latest", helpers::maturity_latest(&maturity)?);
+    cat.insert_encoded("maturity_latest", helpers::maturity_latest(&maturity)?)?;
     Ok(cat)
 }
 

@@ -95,11 +95,12 @@ pub fn constant_text(name: &str, value: &str, height: usize) -> Column {
     )
 }
 
-/// A text column whose values repeat (sector, unit, category, a survey's questions):
-/// built from its distinct values, gathered per row. The gathered views point into the
-/// distinct values' text, so a value longer than a view's 12 inline bytes is held once,
-/// not once per row (national: deviations 92 MB of text bytes before). Values up to 12
-/// bytes live inside the views either way.
+/// A text column whose values repeat (sector, unit, category, a survey's questions), held
+/// as a dictionary: a polars `Categorical` over the global categories, 4 bytes a row, each
+/// distinct value's text held once in the process (the form the catalogue keeps
+/// canonical text in: `catalog::dictionary_encoded`). Built from its distinct values, so
+/// each row costs one lookup here and none when the catalogue is assembled. Should the
+/// global categories be full (2³² values), the column is plain text gathered the same way.
 pub fn repeated_text<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
     let mut codes: Vec<Option<IdxSize>> = Vec::new();
     let mut distinct: Vec<&'a str> = Vec::new();
@@ -112,11 +113,32 @@ pub fn repeated_text<'a>(name: &str, values: impl Iterator<Item = Option<&'a str
             })
         }));
     }
-    let dict = StringChunked::from_slice(name.into(), &distinct);
-    let idx = IdxCa::from_iter_options("code".into(), codes.into_iter());
-    dict.take(&idx)
-        .expect("codes index the distinct values")
-        .into_column()
+    let dtype = DataType::from_categories(Categories::global());
+    let ids: Option<Vec<u32>> = dtype.cat_mapping().ok().and_then(|m| {
+        distinct
+            .iter()
+            .map(|v| m.insert_cat(v).ok())
+            .collect::<Option<Vec<u32>>>()
+    });
+    match ids {
+        Some(ids) => {
+            let phys = UInt32Chunked::from_iter_options(
+                name.into(),
+                codes.into_iter().map(|c| c.map(|c| ids[c as usize])),
+            );
+            // SAFETY: every id was just returned by the dtype's own mapping.
+            unsafe { Categorical32Chunked::from_cats_and_dtype_unchecked(phys, dtype) }
+                .into_series()
+                .into_column()
+        }
+        None => {
+            let dict = StringChunked::from_slice(name.into(), &distinct);
+            let idx = IdxCa::from_iter_options("code".into(), codes.into_iter());
+            dict.take(&idx)
+                .expect("codes index the distinct values")
+                .into_column()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -124,20 +146,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn repeated_text_keeps_every_value_in_order_and_each_long_one_once() {
+    fn repeated_text_keeps_every_value_in_order_as_a_dictionary() {
         let long = "Hjemmetjenesten Nordre Aasen";
         let values = [Some(long), None, Some("Helse"), Some(long), Some(long)];
         let c = repeated_text("unit", values.iter().copied());
-        let got: Vec<Option<&str>> = c.str().unwrap().iter().collect();
+        assert!(matches!(c.dtype(), DataType::Categorical(..)));
+        let got: Vec<Option<&str>> = c.cat32().unwrap().iter_str().collect();
         assert_eq!(got, values);
         assert_eq!(c.name().as_str(), "unit");
-        // The long value's bytes are stored once for its three rows.
-        let text_bytes: usize = c
-            .str()
-            .unwrap()
-            .downcast_iter()
-            .map(|a| a.total_buffer_len())
-            .sum();
-        assert_eq!(text_bytes, long.len());
+        // The same value in another column (another chunk) has the same id: chunks stack
+        // and columns join on the ids.
+        let other = repeated_text("unit", [Some("Helse"), Some(long)].into_iter());
+        let ids =
+            |c: &Column| -> Vec<Option<u32>> { c.cat32().unwrap().physical().iter().collect() };
+        assert_eq!(ids(&other), vec![ids(&c)[2], ids(&c)[0]]);
     }
 }

@@ -635,15 +635,15 @@ impl Long {
                     .cast(&DataType::Date)
                     .expect("Int32 casts to Date")
             } else {
-                let s: Vec<Option<&str>> = self
-                    .resp
-                    .iter()
-                    .map(|r| match &r[j] {
-                        Value::Str(s) => Some(s.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                Column::new(spec.name.into(), s)
+                let s = self.resp.iter().map(|r| match &r[j] {
+                    Value::Str(s) => Some(s.as_str()),
+                    _ => None,
+                });
+                if super::table::Memo::is_unique(spec) {
+                    Column::new(spec.name.into(), s.collect::<Vec<_>>())
+                } else {
+                    super::row::repeated_text(spec.name, s)
+                }
             };
             columns.push(gather(c));
         }

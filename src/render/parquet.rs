@@ -20,14 +20,22 @@ pub fn write(df: &DataFrame, meta: &[(String, String)]) -> Result<Vec<u8>> {
     let err = |e| Error::polars("parquet", e);
     let mut out = Vec::new();
     let kv = KeyValueMetadata::from_static(meta.to_vec());
+    // A canonical table's dictionary columns are written as text: polars would write them
+    // with an Arrow `Dictionary(UInt32, Utf8View)` schema that arrow-rs cannot read, and
+    // Parquet dictionary-encodes repeating text by itself.
+    let schema = crate::catalog::plain_text(df.clear())
+        .map_err(err)?
+        .schema()
+        .clone();
     let mut w = ParquetWriter::new(&mut out)
         .with_compression(ParquetCompression::Zstd(None))
         .with_key_value_metadata(Some(kv))
-        .batched(df.schema())
+        .batched(&schema)
         .map_err(err)?;
     let mut offset = 0;
     loop {
-        let mut part = df.slice(offset as i64, ROW_GROUP);
+        let mut part =
+            crate::catalog::plain_text(df.slice(offset as i64, ROW_GROUP)).map_err(err)?;
         part.rechunk_mut();
         w.write_batch(&part).map_err(err)?;
         offset += ROW_GROUP;

@@ -277,8 +277,12 @@ pub fn build(inp: &Inputs) -> Result<Document> {
 /// The municipality's name: the municipalities table, else the config, else its number.
 fn kommune_name(inp: &Inputs, focus: Option<&str>) -> String {
     let from_table = inp.results.table("municipalities").and_then(|m| {
-        let k = m.column("kommunenummer").ok()?.str().ok()?.clone();
-        let n = m.column("kommune").ok()?.str().ok()?.clone();
+        // A canonical table: its text may be held as a dictionary.
+        let text = |name: &str| -> Option<StringChunked> {
+            let c = m.column(name).ok()?.cast(&DataType::String).ok()?;
+            c.str().ok().cloned()
+        };
+        let (k, n) = (text("kommunenummer")?, text("kommune")?);
         (0..m.height())
             .find(|i| k.get(*i) == focus)
             .and_then(|i| n.get(i).map(String::from))
