@@ -189,9 +189,47 @@ fn csv_and_xlsx_open_as_norwegian_excel_expects() {
     let styles = unzip(&out.join("tables.xlsx"), "xl/styles.xml");
     assert!(styles.contains("formatCode=\"0.0%\""), "percent format");
     assert!(styles.contains("formatCode=\"#,##0\""), "thousands format");
+    // Each number cell shows its column's format: the share as a percentage, the count
+    // with thousands separators (the cell's style, looked up in styles.xml).
+    let sheet = names.iter().position(|n| n == "Lukking av avvik").unwrap() + 1;
+    let xml = unzip(
+        &out.join("tables.xlsx"),
+        &format!("xl/worksheets/sheet{sheet}.xml"),
+    );
+    assert_eq!(cell_format(&xml, &styles, &format!("E{}", row + 1)), "0.0%");
+    assert_eq!(
+        cell_format(&xml, &styles, &format!("C{}", row + 1)),
+        "#,##0"
+    );
     let sheet1 = unzip(&out.join("tables.xlsx"), "xl/worksheets/sheet1.xml");
     assert!(sheet1.contains("ySplit=\"1\""), "frozen header");
     assert!(sheet1.contains("<cols>"), "column widths");
+}
+
+/// The number format a cell of a worksheet is shown with: its style (`s`) is an index into
+/// styles.xml's `cellXfs`, whose `numFmtId` names a custom `numFmt` (or 0: General).
+fn cell_format(sheet_xml: &str, styles: &str, cell: &str) -> String {
+    let at = sheet_xml
+        .find(&format!("<c r=\"{cell}\""))
+        .unwrap_or_else(|| panic!("cell {cell}"));
+    let tag = &sheet_xml[at..at + sheet_xml[at..].find('>').unwrap()];
+    let attr = |t: &str, name: &str| -> Option<String> {
+        let i = t.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(t[i..i + t[i..].find('"')?].to_string())
+    };
+    let style: usize = attr(tag, "s").map_or(0, |v| v.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's style");
+    let id = attr(&format!(" {xf}"), "numFmtId").unwrap();
+    if id == "0" {
+        return "General".into();
+    }
+    let fmt = styles
+        .split("<numFmt ")
+        .skip(1)
+        .find(|f| attr(&format!(" {f}"), "numFmtId").as_deref() == Some(id.as_str()))
+        .expect("a custom number format");
+    attr(&format!(" {fmt}"), "formatCode").unwrap()
 }
 
 #[test]
