@@ -102,17 +102,22 @@ pub fn constant_text(name: &str, value: &str, height: usize) -> Column {
 /// each row costs one lookup here and none when the catalogue is assembled. Should the
 /// global categories be full (2³² values), the column is plain text gathered the same way.
 pub fn repeated_text<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
-    let mut codes: Vec<Option<IdxSize>> = Vec::new();
+    let mut codes: Vec<Option<u32>> = Vec::new();
     let mut distinct: Vec<&'a str> = Vec::new();
-    let mut index: PlHashMap<&'a str, IdxSize> = PlHashMap::new();
+    let mut index: PlHashMap<&'a str, u32> = PlHashMap::new();
     for v in values {
         codes.push(v.map(|v| {
             *index.entry(v).or_insert_with(|| {
                 distinct.push(v);
-                (distinct.len() - 1) as IdxSize
+                (distinct.len() - 1) as u32
             })
         }));
     }
+    dictionary_column(name, &distinct, codes)
+}
+
+/// A `Categorical` column from distinct values and a code (an index into them) per row.
+pub fn dictionary_column(name: &str, distinct: &[&str], codes: Vec<Option<u32>>) -> Column {
     let dtype = DataType::from_categories(Categories::global());
     let ids: Option<Vec<u32>> = dtype.cat_mapping().ok().and_then(|m| {
         distinct
@@ -132,8 +137,11 @@ pub fn repeated_text<'a>(name: &str, values: impl Iterator<Item = Option<&'a str
                 .into_column()
         }
         None => {
-            let dict = StringChunked::from_slice(name.into(), &distinct);
-            let idx = IdxCa::from_iter_options("code".into(), codes.into_iter());
+            let dict = StringChunked::from_slice(name.into(), distinct);
+            let idx = IdxCa::from_iter_options(
+                "code".into(),
+                codes.into_iter().map(|c| c.map(|c| c as IdxSize)),
+            );
             dict.take(&idx)
                 .expect("codes index the distinct values")
                 .into_column()

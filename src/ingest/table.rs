@@ -277,8 +277,8 @@ pub fn out_type(source: SourceKind, spec: &ColumnSpec) -> OutType {
 enum Buf {
     /// Text that is different on every row (ids, free text).
     Str(StringChunkedBuilder),
-    /// Text that repeats (sector, unit, type …): kept as a dictionary (`repeated_text`).
-    Repeated(Vec<Option<PlSmallStr>>),
+    /// Text that repeats (sector, unit, type …): kept as a dictionary from the start.
+    Repeated(Dictionary),
     Int(Vec<Option<i64>>),
     F64(Vec<Option<f64>>),
     Bool(Vec<Option<bool>>),
@@ -290,16 +290,17 @@ fn epoch() -> NaiveDate {
 }
 
 impl Buf {
-    fn new(t: OutType, spec: &ColumnSpec) -> Buf {
+    /// A buffer for a chunk of (at most) `rows` rows.
+    fn new(t: OutType, spec: &ColumnSpec, rows: usize) -> Buf {
         match t {
             OutType::Str if Memo::is_unique(spec) => {
                 Buf::Str(StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
             }
-            OutType::Str => Buf::Repeated(Vec::new()),
-            OutType::Int => Buf::Int(Vec::new()),
-            OutType::F64 => Buf::F64(Vec::new()),
-            OutType::Bool => Buf::Bool(Vec::new()),
-            OutType::Date => Buf::Date(Vec::new()),
+            OutType::Str => Buf::Repeated(Dictionary::with_capacity(rows)),
+            OutType::Int => Buf::Int(Vec::with_capacity(rows)),
+            OutType::F64 => Buf::F64(Vec::with_capacity(rows)),
+            OutType::Bool => Buf::Bool(Vec::with_capacity(rows)),
+            OutType::Date => Buf::Date(Vec::with_capacity(rows)),
         }
     }
 
@@ -325,7 +326,7 @@ impl Buf {
         let name = PlSmallStr::from(name);
         match self {
             Buf::Str(b) => b.finish().with_name(name).into_column(),
-            Buf::Repeated(b) => super::row::repeated_text(&name, b.iter().map(|v| v.as_deref())),
+            Buf::Repeated(b) => b.into_column(name),
             Buf::Int(b) => Column::new(name, b),
             Buf::F64(b) => Column::new(name, b),
             Buf::Bool(b) => Column::new(name, b),
@@ -333,6 +334,45 @@ impl Buf {
                 .cast(&DataType::Date)
                 .expect("i32 casts to Date"),
         }
+    }
+}
+
+/// A chunk's repeating text as its distinct values and a code per row, interned as rows
+/// are pushed (the row above is compared first: exports are sorted). Becomes a
+/// `Categorical` column (`row::dictionary_column`) without hashing the rows again.
+struct Dictionary {
+    codes: Vec<Option<u32>>,
+    distinct: Vec<PlSmallStr>,
+    index: PlHashMap<PlSmallStr, u32>,
+}
+
+impl Dictionary {
+    fn with_capacity(rows: usize) -> Dictionary {
+        Dictionary {
+            codes: Vec::with_capacity(rows),
+            distinct: Vec::new(),
+            index: PlHashMap::new(),
+        }
+    }
+
+    fn push(&mut self, v: Option<PlSmallStr>) {
+        let code = v.map(|s| {
+            if let Some(Some(c)) = self.codes.last() {
+                if self.distinct[*c as usize] == s {
+                    return *c;
+                }
+            }
+            *self.index.entry(s).or_insert_with_key(|s| {
+                self.distinct.push(s.clone());
+                (self.distinct.len() - 1) as u32
+            })
+        });
+        self.codes.push(code);
+    }
+
+    fn into_column(self, name: PlSmallStr) -> Column {
+        let distinct: Vec<&str> = self.distinct.iter().map(|s| s.as_str()).collect();
+        super::row::dictionary_column(&name, &distinct, self.codes)
     }
 }
 
@@ -396,13 +436,13 @@ pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_
                 bufs: types
                     .iter()
                     .zip(cols)
-                    .map(|(t, c)| Buf::new(*t, c))
+                    .map(|(t, c)| Buf::new(*t, c, idx.len()))
                     .collect(),
                 extras: extras
                     .iter()
                     .map(|_| StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
                     .collect(),
-                file_rows: Vec::new(),
+                file_rows: Vec::with_capacity(idx.len()),
                 dq: Vec::new(),
                 read: 0,
                 rejected: 0,
@@ -576,8 +616,12 @@ pub fn empty_frame(source: SourceKind, extras: &[String]) -> DataFrame {
 /// Exports are sorted (by municipality, date or case number), so the same text often
 /// comes again on the next row: the last text is compared before the map is hashed.
 pub struct Memo {
-    map: Option<PlHashMap<Box<str>, ReadResult>>,
-    last: Option<(String, ReadResult)>,
+    /// Each distinct text's place in `results`.
+    map: Option<PlHashMap<Box<str>, u32>>,
+    results: Vec<ReadResult>,
+    /// The last text read and its place: exports are sorted, so a cell often repeats the
+    /// one above it, and comparing it costs less than hashing it.
+    last: Option<(String, u32)>,
 }
 
 /// A read value, or why it cannot be used.
@@ -596,6 +640,7 @@ impl Memo {
     pub fn for_column(spec: &ColumnSpec) -> Memo {
         Memo {
             map: (!Memo::is_unique(spec)).then(PlHashMap::new),
+            results: Vec::new(),
             last: None,
         }
     }
@@ -610,29 +655,30 @@ impl Memo {
         let (Some(map), Cell::Text(t)) = (self.map.as_mut(), cell) else {
             return read_value(ctx, spec, cell, date1904);
         };
-        match &mut self.last {
-            Some((k, v)) if k == t => return v.clone(),
-            _ => {}
-        }
-        let v = match map.get(t) {
-            Some(v) => v.clone(),
-            None => {
-                let v = read_value(ctx, spec, cell, date1904);
-                if map.len() < MEMO_LIMIT {
-                    map.insert(t.into(), v.clone());
-                }
-                v
+        if let Some((k, i)) = &self.last {
+            if k == t {
+                return self.results[*i as usize].clone();
             }
+        }
+        let i = match map.get(t) {
+            Some(&i) => i,
+            None if map.len() < MEMO_LIMIT => {
+                let i = self.results.len() as u32;
+                self.results.push(read_value(ctx, spec, cell, date1904));
+                map.insert(t.into(), i);
+                i
+            }
+            None => return read_value(ctx, spec, cell, date1904),
         };
         match &mut self.last {
             Some((k, last)) => {
                 k.clear();
                 k.push_str(t);
-                *last = v.clone();
+                *last = i;
             }
-            None => self.last = Some((t.to_string(), v.clone())),
+            None => self.last = Some((t.to_string(), i)),
         }
-        v
+        self.results[i as usize].clone()
     }
 }
 
