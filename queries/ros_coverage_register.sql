@@ -18,12 +18,14 @@ r AS (
            CASE WHEN assessed_date >= {{as_of_minus_12m}} AND assessed_date <= {{as_of}} THEN 1 ELSE 0 END AS cur
     FROM risks WHERE unit IS NOT NULL
 ),
+-- Per analysis type and for `alle`, each grouped from the risks, then stacked (stacking
+-- the risks first held every risk twice and made the type plain text before grouping).
 ra AS (
-    SELECT kommunenummer, sector, unit, analysis_type, MAX(cur) AS cur FROM (
-        SELECT kommunenummer, sector, unit, analysis_type, cur FROM r
-        UNION ALL
-        SELECT kommunenummer, sector, unit, 'alle' AS analysis_type, cur FROM r
-    ) x GROUP BY kommunenummer, sector, unit, analysis_type
+    SELECT kommunenummer, sector, unit, analysis_type, MAX(cur) AS cur
+    FROM r GROUP BY kommunenummer, sector, unit, analysis_type
+    UNION ALL
+    SELECT kommunenummer, sector, unit, 'alle' AS analysis_type, MAX(cur) AS cur
+    FROM r GROUP BY kommunenummer, sector, unit
 ),
 types AS (
     SELECT DISTINCT kommunenummer, analysis_type FROM (

@@ -124,27 +124,7 @@ impl Catalog {
     }
 }
 
-/// Whether a text column is held as a dictionary wherever it occurs in a canonical or
-/// helper table: the repeating text of the sources (01-inputs.md: every text column the
-/// ingestion keeps as repeated text, so not ids, respondent ids or free text, whose values
-/// rarely repeat), the survey's long form and the file a row came from.
-pub fn is_dictionary_column(name: &str) -> bool {
-    use crate::ingest::table::{Memo, OutType, out_type};
-    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            let mut names: Vec<&'static str> = vec!["survey", "question", "answer", "source_file"];
-            for k in crate::source::SourceKind::ALL {
-                for c in k.columns() {
-                    if matches!(out_type(k, c), OutType::Str) && !Memo::is_unique(c) {
-                        names.push(c.name);
-                    }
-                }
-            }
-            names
-        })
-        .contains(&name)
-}
+pub use crate::ingest::table::is_dictionary_column;
 
 fn is_dictionary(c: &Column) -> bool {
     matches!(c.dtype(), DataType::Categorical(..))

@@ -639,10 +639,10 @@ impl Long {
                     Value::Str(s) => Some(s.as_str()),
                     _ => None,
                 });
-                if super::table::Memo::is_unique(spec) {
-                    Column::new(spec.name.into(), s.collect::<Vec<_>>())
-                } else {
+                if super::table::is_dictionary_column(spec.name) {
                     super::row::repeated_text(spec.name, s)
+                } else {
+                    Column::new(spec.name.into(), s.collect::<Vec<_>>())
                 }
             };
             columns.push(gather(c));

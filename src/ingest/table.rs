@@ -682,6 +682,34 @@ impl Memo {
     }
 }
 
+/// Whether a text column is held as a dictionary (a polars `Categorical`) wherever it
+/// occurs in a canonical or helper table (`catalog::dictionary_encoded`): the repeating
+/// text of the sources (every text column that is not an id or free text, whose values
+/// rarely repeat), the survey's long form (its respondent id repeats once per answer) and
+/// the file a row came from.
+pub fn is_dictionary_column(name: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut names = vec![
+                "survey",
+                "question",
+                "answer",
+                "respondent_id",
+                "source_file",
+            ];
+            for k in SourceKind::ALL {
+                for c in k.columns() {
+                    if matches!(out_type(k, c), OutType::Str) && !Memo::is_unique(c) {
+                        names.push(c.name);
+                    }
+                }
+            }
+            names
+        })
+        .contains(&name)
+}
+
 /// Read one cell as the value of a canonical column.
 pub fn read_value(
     ctx: &FileCtx<'_>,
