@@ -3,12 +3,12 @@
 //! (`deviation_spc`) and the Mann-Kendall trend per sector and category
 //! (`deviation_trend`). Each is a group-by in Rust feeding the pure functions of `stats`.
 
-use super::frame::{Col, dates, f64s, frame, str_col, strs};
+use super::frame::{Col, f64s, frame, str_col, strs, years_months};
 use super::{Params, WHOLE};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::stats::{mann_kendall::mann_kendall, spc};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use polars::prelude::*;
 use std::collections::BTreeMap;
 
@@ -17,10 +17,6 @@ type Key = (String, String); // (kommunenummer, sector)
 type MonthlyCounts = BTreeMap<Key, BTreeMap<i32, f64>>;
 /// First and last month index per kommunenummer.
 type Spans = BTreeMap<String, (i32, i32)>;
-
-fn month_index(d: NaiveDate) -> i32 {
-    d.year() * 12 + d.month0() as i32
-}
 
 fn month_date(i: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(i.div_euclid(12), i.rem_euclid(12) as u32 + 1, 1).expect("valid month")
@@ -61,21 +57,40 @@ fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
     let counted: Vec<Part<'_>> = parts
         .par_iter()
         .map(|part| -> Result<Part<'_>> {
-            let (knr, sector) = (str_col(part, "kommunenummer")?, str_col(part, "sector")?);
-            let date = dates(part, "reported_date")?;
-            let mut counts: PlHashMap<(&str, &str, i32), f64> = PlHashMap::new();
-            let mut span: PlHashMap<&str, (i32, i32)> = PlHashMap::new();
-            for ((k, s), d) in knr.iter().zip(sector.iter()).zip(&date) {
-                let (Some(k), Some(s), Some(d)) = (k, s, d) else {
+            // Counted on integer keys (the dictionary's codes, the month's index), named
+            // once per distinct key at the end of the slice.
+            let (knr, sector) = (
+                str_col(part, "kommunenummer")?.coded(),
+                str_col(part, "sector")?.coded(),
+            );
+            let (years, months) = years_months(part, "reported_date")?;
+            let mut by_code: PlHashMap<(u32, Option<u32>, i32), f64> = PlHashMap::new();
+            let mut span_code: PlHashMap<u32, (i32, i32)> = PlHashMap::new();
+            for i in 0..part.height() {
+                let (Some(k), Some(s), Some(y), Some(mo)) =
+                    (knr.codes[i], sector.codes[i], years[i], months[i])
+                else {
                     continue;
                 };
-                let m = month_index(*d);
-                let e = span.entry(k).or_insert((m, m));
+                let m = y * 12 + mo as i32 - 1;
+                let e = span_code.entry(k).or_insert((m, m));
                 *e = (e.0.min(m), e.1.max(m));
-                for s in [s, WHOLE] {
-                    *counts.entry((k, s, m)).or_default() += 1.0;
+                // `None`: the whole municipality.
+                for s in [Some(s), None] {
+                    *by_code.entry((k, s, m)).or_default() += 1.0;
                 }
             }
+            // Summed, not collected: a sector written as the whole municipality's name
+            // is counted with it, as when the keys were text.
+            let mut counts: PlHashMap<(&str, &str, i32), f64> = PlHashMap::new();
+            for ((k, s, m), n) in by_code {
+                let s = s.map_or(WHOLE, |s| sector.text(s));
+                *counts.entry((knr.text(k), s, m)).or_default() += n;
+            }
+            let span: PlHashMap<&str, (i32, i32)> = span_code
+                .into_iter()
+                .map(|(k, v)| (knr.text(k), v))
+                .collect();
             Ok((counts, span))
         })
         .collect::<Result<_>>()?;
@@ -231,34 +246,48 @@ pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> 
         .par_iter()
         .map(|part| -> Result<Part<'_>> {
             let (knr, sector, category) = (
-                str_col(part, "kommunenummer")?,
-                str_col(part, "sector")?,
-                str_col(part, "category")?,
+                str_col(part, "kommunenummer")?.coded(),
+                str_col(part, "sector")?.coded(),
+                str_col(part, "category")?.coded(),
             );
-            let date = dates(part, "reported_date")?;
-            let mut first_year: PlHashMap<&str, i32> = PlHashMap::new();
-            let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
-            for (((k, s), c), d) in knr
-                .iter()
-                .zip(sector.iter())
-                .zip(category.iter())
-                .zip(&date)
-            {
-                let (Some(k), Some(s), Some(d)) = (k, s, d) else {
+            let (years, _) = years_months(part, "reported_date")?;
+            // Counted on integer keys, named once per distinct key at the end of the
+            // slice. Sector `None`: the whole municipality; category `Err(())`: `alle`,
+            // `Ok(None)`: not stated.
+            type Key = (u32, Option<u32>, std::result::Result<Option<u32>, ()>, i32);
+            let mut first_code: PlHashMap<u32, i32> = PlHashMap::new();
+            let mut by_code: PlHashMap<Key, f64> = PlHashMap::new();
+            for i in 0..part.height() {
+                let (Some(k), Some(s), Some(y)) = (knr.codes[i], sector.codes[i], years[i]) else {
                     continue;
                 };
-                let y = first_year.entry(k).or_insert(d.year());
-                *y = (*y).min(d.year());
-                if d.year() < first_wanted || d.year() > last {
+                let f = first_code.entry(k).or_insert(y);
+                *f = (*f).min(y);
+                if y < first_wanted || y > last {
                     continue;
                 }
-                let cat = c.unwrap_or(crate::i18n::NOT_STATED);
-                for s in [s, WHOLE] {
-                    for c in [cat, "alle"] {
-                        *by_key.entry((k, s, c, d.year())).or_default() += 1.0;
+                for s in [Some(s), None] {
+                    for c in [Ok(category.codes[i]), Err(())] {
+                        *by_code.entry((k, s, c, y)).or_default() += 1.0;
                     }
                 }
             }
+            // Summed, not collected: a category written as `ikke angitt` or `alle` is
+            // counted with the blank ones or all of them, as when the keys were text.
+            let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
+            for ((k, s, c, y), n) in by_code {
+                let c = match c {
+                    Ok(Some(c)) => category.text(c),
+                    Ok(None) => crate::i18n::NOT_STATED,
+                    Err(()) => "alle",
+                };
+                let s = s.map_or(WHOLE, |s| sector.text(s));
+                *by_key.entry((knr.text(k), s, c, y)).or_default() += n;
+            }
+            let first_year: PlHashMap<&str, i32> = first_code
+                .into_iter()
+                .map(|(k, y)| (knr.text(k), y))
+                .collect();
             Ok((by_key, first_year))
         })
         .collect::<Result<_>>()?;

@@ -25,6 +25,68 @@ impl<'a> Text<'a> {
     }
 }
 
+/// A text column as a code per row and the text of each code, for counting on integer
+/// keys: a dictionary's own ids, or for plain text ids given in order of appearance.
+pub struct Coded<'a> {
+    pub codes: Vec<Option<u32>>,
+    dictionary: Option<&'a Categorical32Chunked>,
+    plain: Vec<&'a str>,
+}
+
+impl<'a> Coded<'a> {
+    /// The text of a code of this column.
+    pub fn text(&self, code: u32) -> &'a str {
+        match self.dictionary {
+            Some(c) => c.get_mapping().cat_to_str(code).unwrap_or_default(),
+            None => self.plain.get(code as usize).copied().unwrap_or_default(),
+        }
+    }
+}
+
+impl<'a> Text<'a> {
+    pub fn coded(&self) -> Coded<'a> {
+        match *self {
+            Text::Dictionary(c) => Coded {
+                codes: c.physical().iter().collect(),
+                dictionary: Some(c),
+                plain: Vec::new(),
+            },
+            Text::Plain(s) => {
+                let mut index: PlHashMap<&'a str, u32> = PlHashMap::new();
+                let mut plain: Vec<&'a str> = Vec::new();
+                let codes = s
+                    .iter()
+                    .map(|v| {
+                        v.map(|v| {
+                            *index.entry(v).or_insert_with(|| {
+                                plain.push(v);
+                                (plain.len() - 1) as u32
+                            })
+                        })
+                    })
+                    .collect();
+                Coded {
+                    codes,
+                    dictionary: None,
+                    plain,
+                }
+            }
+        }
+    }
+}
+
+/// The year and the month (1–12) of each date of a date column, computed by polars over
+/// the whole column (a `NaiveDate` per row cost more than the counting it fed).
+pub fn years_months(df: &DataFrame, name: &str) -> Result<(Vec<Option<i32>>, Vec<Option<i8>>)> {
+    let c = df
+        .column(name)
+        .map_err(err)?
+        .cast(&DataType::Date)
+        .map_err(err)?;
+    let d = c.date().map_err(err)?;
+    Ok((d.year().iter().collect(), d.month().iter().collect()))
+}
+
 /// A text column, borrowed: for tables as long as the canonical ones, where a copy of
 /// every value as a `String` would cost more memory than the column itself.
 pub fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<Text<'a>> {
@@ -128,4 +190,38 @@ pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
         })
         .collect::<Result<_>>()?;
     DataFrame::new(height, columns).map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_coded_from_plain_or_dictionary_names_every_row() {
+        let values = [Some("Helse"), None, Some("Skole"), Some("Helse")];
+        let plain = df!("sector" => values).unwrap();
+        let dict = crate::catalog::dictionary_encoded(plain.clone()).unwrap();
+        assert!(matches!(
+            dict.column("sector").unwrap().dtype(),
+            DataType::Categorical(..)
+        ));
+        for df in [&plain, &dict] {
+            let c = str_col(df, "sector").unwrap().coded();
+            let named: Vec<Option<&str>> = c.codes.iter().map(|k| k.map(|k| c.text(k))).collect();
+            assert_eq!(named, values);
+            // The same text has the same code; different texts differ.
+            assert_eq!(c.codes[0], c.codes[3]);
+            assert_ne!(c.codes[0], c.codes[2]);
+        }
+        let d = df!("d" => [Some(20_089i32), None]).unwrap(); // 2025-01-01
+        let d = d
+            .lazy()
+            .select([col("d").cast(DataType::Date)])
+            .collect()
+            .unwrap();
+        assert_eq!(
+            years_months(&d, "d").unwrap(),
+            (vec![Some(2025), None], vec![Some(1), None])
+        );
+    }
 }
