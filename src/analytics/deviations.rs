@@ -257,8 +257,8 @@ pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> 
             type Key = (u32, Option<u32>, std::result::Result<Option<u32>, ()>, i32);
             let mut first_code: PlHashMap<u32, i32> = PlHashMap::new();
             let mut by_code: PlHashMap<Key, f64> = PlHashMap::new();
-            for i in 0..part.height() {
-                let (Some(k), Some(s), Some(y)) = (knr.codes[i], sector.codes[i], years[i]) else {
+            for (i, y) in years.iter().enumerate() {
+                let (Some(k), Some(s), Some(y)) = (knr.codes[i], sector.codes[i], *y) else {
                     continue;
                 };
                 let f = first_code.entry(k).or_insert(y);

@@ -75,9 +75,12 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Per row, the year and the month (1–12).
+pub type YearsMonths = (Vec<Option<i32>>, Vec<Option<i8>>);
+
 /// The year and the month (1–12) of each date of a date column, computed by polars over
 /// the whole column (a `NaiveDate` per row cost more than the counting it fed).
-pub fn years_months(df: &DataFrame, name: &str) -> Result<(Vec<Option<i32>>, Vec<Option<i8>>)> {
+pub fn years_months(df: &DataFrame, name: &str) -> Result<YearsMonths> {
     let c = df
         .column(name)
         .map_err(err)?
