@@ -113,7 +113,7 @@ pub fn write_split(
     let mut used = Vec::new();
     let rows_per_sheet = rows_per_sheet.max(1);
     // Set up every worksheet first (names, widths, header, column formats), then write the
-    // cells of all of them at once, one worksheet per task: in constant-memory mode each
+    // cells of several at once, one worksheet per thread: in constant-memory mode each
     // worksheet streams its rows to a file of its own, so they do not share state beyond
     // the workbook's format table (national: the cells 1.0 s on one core).
     let mut parts: Vec<(&Sheet, std::ops::Range<usize>)> = Vec::new();
@@ -137,11 +137,37 @@ pub fn write_split(
     };
     wb.register_format(&own.quoted);
     wb.register_format(&own.right);
-    use rayon::prelude::*;
-    wb.worksheets_mut()
-        .par_iter_mut()
-        .zip(parts.par_iter())
-        .try_for_each(|(ws, (s, rows))| fill(ws, s, rows.clone(), threshold, &own))?;
+    // On threads of the workbook's own, not rayon's pool: a worksheet of a million rows
+    // is one task of seconds, and the charts, rendered on the pool meanwhile, would wait
+    // behind it. The largest worksheets go first; each thread takes the next one left.
+    let mut jobs: Vec<(&mut Worksheet, &(&Sheet, std::ops::Range<usize>))> =
+        wb.worksheets_mut().iter_mut().zip(parts.iter()).collect();
+    jobs.sort_by_key(|(_, (_, rows))| rows.len()); // popped from the end: largest first
+    let queue = std::sync::Mutex::new(jobs);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| -> Result<()> {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> Result<()> {
+                    loop {
+                        let job = queue
+                            .lock()
+                            .map_err(|_| Error::Internal("xlsx".into()))?
+                            .pop();
+                        let Some((ws, (s, rows))) = job else {
+                            return Ok(());
+                        };
+                        fill(ws, s, rows.clone(), threshold, &own)?;
+                    }
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join()
+                .map_err(|_| Error::Internal("xlsx: a sheet writer stopped".into()))??;
+        }
+        Ok(())
+    })?;
     wb.save_to_buffer().map_err(xe)
 }
 
