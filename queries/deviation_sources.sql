@@ -8,16 +8,18 @@
 --! type = "code"
 --! count = { kind = "count", size = "self" }
 --! share = { kind = "share", size = "count" }
-WITH base AS (
+WITH d AS (
     SELECT kommunenummer, sector, source, type FROM deviations
     WHERE EXTRACT(YEAR FROM reported_date) = {{year}}
-    UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, source, type FROM deviations
-    WHERE EXTRACT(YEAR FROM reported_date) = {{year}}
 ),
+-- Counted per sector and per whole municipality, then stacked (stacking the deviations
+-- first held every one of the year twice and made the sector plain text before grouping).
 counts AS (
     SELECT kommunenummer, sector, source, type, COUNT(*) AS count
-    FROM base GROUP BY kommunenummer, sector, source, type
+    FROM d GROUP BY kommunenummer, sector, source, type
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector, source, type, COUNT(*) AS count
+    FROM d GROUP BY kommunenummer, source, type
 )
 SELECT kommunenummer, sector, source, type, count,
        CAST(count AS DOUBLE) / SUM(count) OVER (PARTITION BY kommunenummer, sector) AS share

@@ -8,10 +8,14 @@
 --! max_score = "score"
 WITH r AS (
     SELECT kommunenummer, sector, COALESCE(category, 'ikke angitt') AS category, score FROM risks
-    UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, COALESCE(category, 'ikke angitt') AS category, score FROM risks
 )
+-- Grouped per sector and per whole municipality, then stacked (not the risks stacked
+-- twice before grouping).
 SELECT kommunenummer, category, sector, COUNT(*) AS count,
        AVG(CAST(score AS DOUBLE)) AS mean_score, MAX(score) AS max_score
 FROM r GROUP BY kommunenummer, category, sector
+UNION ALL
+SELECT kommunenummer, category, 'Hele kommunen' AS sector, COUNT(*) AS count,
+       AVG(CAST(score AS DOUBLE)) AS mean_score, MAX(score) AS max_score
+FROM r GROUP BY kommunenummer, category
 ORDER BY kommunenummer, category, sector

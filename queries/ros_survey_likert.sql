@@ -18,20 +18,30 @@ WITH l AS (
     FROM survey_current s JOIN survey_questions q ON s.question = q.question
     WHERE q.kind = 'likert' AND s.answer_order IS NOT NULL
 ),
-both_levels AS (
-    SELECT * FROM l
+-- Grouped per sector and per whole municipality, then stacked: stacking the answers first
+-- held every one twice and made the sector plain text before grouping.
+agg AS (
+    SELECT kommunenummer, sector, item, COUNT(*) AS n,
+           AVG(CAST(level AS DOUBLE)) AS mean,
+           CAST(SUM(CASE WHEN level >= 4 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_agree,
+           CAST(SUM(CASE WHEN level <= 2 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_disagree,
+           SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS level_1,
+           SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS level_2,
+           SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS level_3,
+           SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS level_4,
+           SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS level_5
+    FROM l GROUP BY kommunenummer, sector, item
     UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, item, level FROM l
+    SELECT kommunenummer, 'Hele kommunen' AS sector, item, COUNT(*) AS n,
+           AVG(CAST(level AS DOUBLE)) AS mean,
+           CAST(SUM(CASE WHEN level >= 4 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_agree,
+           CAST(SUM(CASE WHEN level <= 2 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_disagree,
+           SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS level_1,
+           SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS level_2,
+           SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS level_3,
+           SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS level_4,
+           SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS level_5
+    FROM l GROUP BY kommunenummer, item
 )
-SELECT kommunenummer, sector, item, COUNT(*) AS n,
-       AVG(CAST(level AS DOUBLE)) AS mean,
-       CAST(SUM(CASE WHEN level >= 4 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_agree,
-       CAST(SUM(CASE WHEN level <= 2 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS share_disagree,
-       SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS level_1,
-       SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS level_2,
-       SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS level_3,
-       SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS level_4,
-       SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS level_5
-FROM both_levels
-GROUP BY kommunenummer, sector, item
+SELECT * FROM agg
 ORDER BY kommunenummer, sector, item
