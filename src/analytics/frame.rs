@@ -152,8 +152,11 @@ pub fn dates(df: &DataFrame, name: &str) -> Result<Vec<Option<NaiveDate>>> {
 }
 
 /// A column builder for result frames.
-pub enum Col {
+pub enum Col<'a> {
     Str(&'static str, Vec<Option<String>>),
+    /// Text borrowed from the analysis' own keys: a long result (a row per municipality,
+    /// sector and month) without a `String` per row.
+    Text(&'static str, Vec<Option<&'a str>>),
     Int(&'static str, Vec<Option<i64>>),
     F64(&'static str, Vec<Option<f64>>),
     Date(&'static str, Vec<Option<NaiveDate>>),
@@ -164,9 +167,10 @@ pub enum Col {
 }
 
 /// Build a frame from columns of equal length.
-pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
+pub fn frame(cols: Vec<Col<'_>>) -> Result<DataFrame> {
     let height = match cols.first() {
         Some(Col::Str(_, v)) => v.len(),
+        Some(Col::Text(_, v)) => v.len(),
         Some(Col::Int(_, v)) => v.len(),
         Some(Col::F64(_, v)) => v.len(),
         Some(Col::Date(_, v)) => v.len(),
@@ -178,6 +182,7 @@ pub fn frame(cols: Vec<Col>) -> Result<DataFrame> {
         .into_iter()
         .map(|c| match c {
             Col::Str(n, v) => Ok(Column::new(n.into(), v)),
+            Col::Text(n, v) => Ok(Column::new(n.into(), v)),
             Col::Int(n, v) => Ok(Column::new(n.into(), v)),
             Col::F64(n, v) => Ok(Column::new(n.into(), v)),
             Col::F64Named(n, v) => Ok(Column::new(n.into(), v)),
