@@ -41,19 +41,16 @@ fn segment(v: &AnyValue) -> String {
     out
 }
 
-fn write_file(df: &mut DataFrame, path: &Path, lang: Lang) -> Result<()> {
+/// One Parquet file, written as the bundle's are (`render::parquet::write_to`): a row group
+/// at a time, dictionary columns as text, so a national table is not copied whole.
+fn write_file(df: &DataFrame, path: &Path, lang: Lang) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::mkdir(lang, dir, e))?;
     }
     let f = std::fs::File::create(path).map_err(|e| Error::write(lang, path, e))?;
-    // Dictionary columns as text, as in the bundle's Parquet (`render::parquet::write`).
-    *df = crate::catalog::plain_text(std::mem::take(df))
-        .map_err(|e| Error::polars(path.display().to_string(), e))?;
-    ParquetWriter::new(f)
-        .with_compression(ParquetCompression::Zstd(None))
-        .finish(df)
-        .map_err(|e| Error::polars(path.display().to_string(), e))?;
-    Ok(())
+    let mut out = std::io::BufWriter::new(f);
+    crate::render::parquet::write_to(&mut out, df, &[])?;
+    std::io::Write::flush(&mut out).map_err(|e| Error::write(lang, path, e))
 }
 
 /// Write one table partitioned by those of `by` it has.
@@ -63,11 +60,10 @@ fn write_table(df: &DataFrame, dir: &Path, by: &[String], lang: Lang) -> Result<
         .filter(|c| df.column(c.as_str()).is_ok())
         .collect();
     if keys.is_empty() || df.height() == 0 {
-        let mut df = df.clone();
-        write_file(&mut df, &dir.join("part-0.parquet"), lang)?;
+        write_file(df, &dir.join("part-0.parquet"), lang)?;
         return Ok(1);
     }
-    let mut parts = df
+    let parts = df
         .partition_by_stable(keys.iter().map(|k| k.as_str()), false)
         .map_err(|e| Error::polars("partition", e))?;
     let key_values = df
@@ -95,11 +91,11 @@ fn write_table(df: &DataFrame, dir: &Path, by: &[String], lang: Lang) -> Result<
     let per = parts.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| -> Result<()> {
         let mut handles = Vec::new();
-        for (chunk, paths) in parts.chunks_mut(per).zip(paths.chunks(per)) {
+        for (chunk, paths) in parts.chunks(per).zip(paths.chunks(per)) {
             let h = std::thread::Builder::new()
                 .stack_size(16 << 20)
                 .spawn_scoped(scope, move || -> Result<()> {
-                    for (part, path) in chunk.iter_mut().zip(paths) {
+                    for (part, path) in chunk.iter().zip(paths) {
                         write_file(part, path, lang)?;
                     }
                     Ok(())

@@ -17,9 +17,20 @@ const ROW_GROUP: usize = 512 * 512;
 /// (a copy of the whole national deviations table), while here only the row group being
 /// written is copied.
 pub fn write(df: &DataFrame, meta: &[(String, String)]) -> Result<Vec<u8>> {
-    let err = |e| Error::polars("parquet", e);
     let mut out = Vec::new();
-    let kv = KeyValueMetadata::from_static(meta.to_vec());
+    write_to(&mut out, df, meta)?;
+    Ok(out)
+}
+
+/// As `write`, to any writer (a file of `--export-parquet`); no key-value metadata when
+/// `meta` is empty.
+pub fn write_to<W: std::io::Write>(
+    out: W,
+    df: &DataFrame,
+    meta: &[(String, String)],
+) -> Result<()> {
+    let err = |e| Error::polars("parquet", e);
+    let kv = (!meta.is_empty()).then(|| KeyValueMetadata::from_static(meta.to_vec()));
     // A canonical table's dictionary columns are written as text: polars would write them
     // with an Arrow `Dictionary(UInt32, Utf8View)` schema that arrow-rs cannot read, and
     // Parquet dictionary-encodes repeating text by itself.
@@ -27,9 +38,9 @@ pub fn write(df: &DataFrame, meta: &[(String, String)]) -> Result<Vec<u8>> {
         .map_err(err)?
         .schema()
         .clone();
-    let mut w = ParquetWriter::new(&mut out)
+    let mut w = ParquetWriter::new(out)
         .with_compression(ParquetCompression::Zstd(None))
-        .with_key_value_metadata(Some(kv))
+        .with_key_value_metadata(kv)
         .batched(&schema)
         .map_err(err)?;
     let mut offset = 0;
@@ -44,5 +55,5 @@ pub fn write(df: &DataFrame, meta: &[(String, String)]) -> Result<Vec<u8>> {
         }
     }
     w.finish().map_err(err)?;
-    Ok(out)
+    Ok(())
 }
