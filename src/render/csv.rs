@@ -9,39 +9,66 @@ use crate::report::format;
 use crate::report::privacy::Masked;
 use polars::prelude::*;
 
-/// A number with a decimal comma and no grouping, so Excel reads it as a number.
-fn number(x: f64) -> String {
-    let s = if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
+/// A number with a decimal comma and no grouping, so Excel reads it as a number,
+/// appended to `out`.
+fn number_into(out: &mut String, x: f64) {
+    use std::fmt::Write;
+    let from = out.len();
+    let _ = if x.fract() == 0.0 && x.abs() < 1e15 {
+        write!(out, "{}", x as i64)
     } else {
-        format!("{x}")
+        write!(out, "{x}")
     };
     // Excel reads an ASCII hyphen as minus; the typographic minus is for the report.
-    s.replace('.', ",")
+    if let Some(dot) = out[from..].find('.') {
+        out.replace_range(from + dot..from + dot + 1, ",");
+    }
+}
+
+/// One cell as CSV text, appended to `out` (a buffer reused for every cell of a table:
+/// a national table has millions).
+fn cell_into(out: &mut String, v: &AnyValue, kind: ColumnKind, hidden: Option<i64>) {
+    use std::fmt::Write;
+    if let Some(t) = hidden {
+        if kind == ColumnKind::Count {
+            let _ = write!(out, "<{t}");
+        } else {
+            out.push('–');
+        }
+        return;
+    }
+    match v {
+        AnyValue::Null => {}
+        AnyValue::Date(d) => {
+            if let Some(d) = format::date_of(*d) {
+                use chrono::Datelike;
+                let _ = write!(out, "{:02}.{:02}.{:04}", d.day(), d.month(), d.year());
+            }
+        }
+        AnyValue::String(s) => text_into(out, s),
+        AnyValue::StringOwned(s) => text_into(out, s),
+        AnyValue::Boolean(b) => out.push(if *b { '1' } else { '0' }),
+        v => match format::number(v) {
+            Some(x) => number_into(out, x),
+            None => text_into(out, &v.to_string()),
+        },
+    }
+}
+
+/// Text appended to `out`, with a quote before what a spreadsheet would run as a formula
+/// (`super::is_formula_like`).
+fn text_into(out: &mut String, s: &str) {
+    if super::is_formula_like(s) {
+        out.push('\'');
+    }
+    out.push_str(s);
 }
 
 /// One cell as CSV text.
 pub fn cell(v: &AnyValue, kind: ColumnKind, hidden: Option<i64>) -> String {
-    if let Some(t) = hidden {
-        return if kind == ColumnKind::Count {
-            format!("<{t}")
-        } else {
-            "–".into()
-        };
-    }
-    match v {
-        AnyValue::Null => String::new(),
-        AnyValue::Date(d) => format::date_of(*d)
-            .map(|d| d.format("%d.%m.%Y").to_string())
-            .unwrap_or_default(),
-        AnyValue::String(s) => super::neutralise(s),
-        AnyValue::StringOwned(s) => super::neutralise(s),
-        AnyValue::Boolean(b) => if *b { "1" } else { "0" }.into(),
-        v => match format::number(v) {
-            Some(x) => number(x),
-            None => super::neutralise(&v.to_string()),
-        },
-    }
+    let mut out = String::new();
+    cell_into(&mut out, v, kind, hidden);
+    out
 }
 
 /// A whole table as CSV bytes.
@@ -59,13 +86,14 @@ pub fn write(m: &Masked, metas: &[ColumnMeta], threshold: i64) -> Vec<u8> {
             .iter()
             .map(|c| m.hidden.get(c.name().as_str()))
             .collect();
-        let mut rec: Vec<String> = Vec::with_capacity(cols.len());
+        // One buffer per column, cleared and refilled for every row: no allocation per cell.
+        let width = metas.len().min(cols.len());
+        let mut rec: Vec<String> = vec![String::new(); width];
         for i in 0..m.df.height() {
-            rec.clear();
-            for (j, meta) in metas.iter().enumerate().take(cols.len()) {
+            for (j, meta) in metas.iter().enumerate().take(width) {
                 let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
-                let v = cells[j].value(i);
-                rec.push(cell(&v, meta.kind, h));
+                rec[j].clear();
+                cell_into(&mut rec[j], &cells[j].value(i), meta.kind, h);
             }
             let _ = w.write_record(&rec);
         }
@@ -102,5 +130,13 @@ mod tests {
             "'=HYPERLINK(\"x\")"
         );
         assert_eq!(cell(&AnyValue::String("-2"), ColumnKind::Text, None), "'-2");
+        // 2025-02-14 is day 20 133 after 1970-01-01.
+        assert_eq!(
+            cell(&AnyValue::Date(20_133), ColumnKind::Date, None),
+            "14.02.2025"
+        );
+        assert_eq!(cell(&AnyValue::Float64(12.0), ColumnKind::Days, None), "12");
+        assert_eq!(cell(&AnyValue::Null, ColumnKind::Count, None), "");
+        assert_eq!(cell(&AnyValue::Int64(3), ColumnKind::Share, Some(5)), "–");
     }
 }

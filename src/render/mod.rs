@@ -126,19 +126,10 @@ pub fn table_note(t: &TableBlock) -> Option<&str> {
     t.note.as_deref()
 }
 
-/// A cell that Excel would run as a formula (`=HYPERLINK(…)`, `+1`, `-2`, `@SUM`, a
-/// leading tab or CR) is prefixed with an apostrophe-free single quote mark so it stays
-/// text (OWASP "CSV Injection"). Numbers we write ourselves never start with these.
-pub fn neutralise(s: &str) -> String {
-    if is_formula_like(s) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// Whether a spreadsheet would read the text as a formula (OWASP's list of leading
-/// characters): such text gets a quote prefix.
+/// Whether a spreadsheet would read the text as a formula (OWASP "CSV Injection": a
+/// leading `=`, `+`, `-`, `@`, tab or CR, as in `=HYPERLINK(…)`): the CSV writer prefixes
+/// such text with a single quote and the workbook marks it quote-prefixed, so it stays
+/// text. Numbers we write ourselves never start with these.
 pub fn is_formula_like(s: &str) -> bool {
     matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
@@ -146,6 +137,7 @@ pub fn is_formula_like(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::registry::ColumnKind;
 
     #[test]
     fn formulas_are_neutralised() {
@@ -157,9 +149,14 @@ mod tests {
             "\tx",
             "\rx",
         ] {
-            assert!(neutralise(f).starts_with('\''), "{f}");
+            assert!(is_formula_like(f), "{f}");
+            let cell = csv::cell(
+                &polars::prelude::AnyValue::String(f),
+                ColumnKind::Text,
+                None,
+            );
+            assert_eq!(cell, format!("'{f}"));
         }
-        assert_eq!(neutralise("Helse"), "Helse");
-        assert_eq!(neutralise(""), "");
+        assert!(!is_formula_like("Helse") && !is_formula_like(""));
     }
 }
