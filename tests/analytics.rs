@@ -369,6 +369,16 @@ fn risk_tables() {
     assert_fl(c, "mean_score", i, Some(10.0));
     let i = find(c, &[("sector", "B"), ("category", "ikke angitt")]);
     assert_eq!(ints(c, "count")[i], Some(1));
+    // The whole municipality: Helse r1 r2 (16, 4), Personvern r3 (9), ikke angitt r4 (15).
+    let whole = |cat: &str| {
+        let i = find(c, &[("sector", "Hele kommunen"), ("category", cat)]);
+        (ints(c, "count")[i], ints(c, "max_score")[i])
+    };
+    assert_eq!(whole("Helse"), (Some(2), Some(16)));
+    assert_eq!(whole("Personvern"), (Some(1), Some(9)));
+    assert_eq!(whole("ikke angitt"), (Some(1), Some(15)));
+    let i = find(c, &[("sector", "Hele kommunen"), ("category", "Helse")]);
+    assert_fl(c, "mean_score", i, Some(10.0));
 
     let me = t(&r, "risk_measures");
     // Risks with a measure: r1 (pågår, due 01.06.2025 < as_of: overdue), r3 (gjennomført).
@@ -496,6 +506,15 @@ fn survey_tables() {
         ],
         [Some(1), Some(1), Some(1), Some(0)]
     );
+    // The whole municipality adds B's 3 and 2: levels 4, 1, 5, 3, 2 → n 5, mean 3, two
+    // agree, two disagree, one of each level (grouped on its own, not from the sectors').
+    let i = find(l, &[("sector", "Hele kommunen"), ("item", "competence_ok")]);
+    assert_eq!(ints(l, "n")[i], Some(5));
+    assert_fl(l, "mean", i, Some(3.0));
+    assert_fl(l, "share_agree", i, Some(0.4));
+    assert_fl(l, "share_disagree", i, Some(0.4));
+    let levels: Vec<Option<i64>> = (1..=5).map(|k| ints(l, &format!("level_{k}"))[i]).collect();
+    assert_eq!(levels, vec![Some(1); 5]);
 }
 
 #[test]
