@@ -52,19 +52,7 @@ impl<'a> Text<'a> {
                 plain: Vec::new(),
             },
             Text::Plain(s) => {
-                let mut index: PlHashMap<&'a str, u32> = PlHashMap::new();
-                let mut plain: Vec<&'a str> = Vec::new();
-                let codes = s
-                    .iter()
-                    .map(|v| {
-                        v.map(|v| {
-                            *index.entry(v).or_insert_with(|| {
-                                plain.push(v);
-                                (plain.len() - 1) as u32
-                            })
-                        })
-                    })
-                    .collect();
+                let (codes, plain) = crate::ingest::row::interned(s.iter());
                 Coded {
                     codes,
                     dictionary: None,

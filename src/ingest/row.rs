@@ -102,18 +102,28 @@ pub fn constant_text(name: &str, value: &str, height: usize) -> Column {
 /// each row costs one lookup here and none when the catalogue is assembled. Should the
 /// global categories be full (2³² values), the column is plain text gathered the same way.
 pub fn repeated_text<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
-    let mut codes: Vec<Option<u32>> = Vec::new();
+    let (codes, distinct) = interned(values);
+    dictionary_column(name, &distinct, codes)
+}
+
+/// Text as a code per value (an index into the distinct values, in order of first
+/// appearance) and the distinct values.
+pub fn interned<'a>(
+    values: impl Iterator<Item = Option<&'a str>>,
+) -> (Vec<Option<u32>>, Vec<&'a str>) {
     let mut distinct: Vec<&'a str> = Vec::new();
     let mut index: PlHashMap<&'a str, u32> = PlHashMap::new();
-    for v in values {
-        codes.push(v.map(|v| {
-            *index.entry(v).or_insert_with(|| {
-                distinct.push(v);
-                (distinct.len() - 1) as u32
+    let codes = values
+        .map(|v| {
+            v.map(|v| {
+                *index.entry(v).or_insert_with(|| {
+                    distinct.push(v);
+                    (distinct.len() - 1) as u32
+                })
             })
-        }));
-    }
-    dictionary_column(name, &distinct, codes)
+        })
+        .collect();
+    (codes, distinct)
 }
 
 /// A `Categorical` column from distinct values and a code (an index into them) per row.
