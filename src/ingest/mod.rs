@@ -8,6 +8,7 @@
 //! file is read in chunks after its first (`stream`): the first identifies it, the rest
 //! are typed as they are read. Files of one source are stacked into one table.
 
+pub mod chunk;
 pub mod discover;
 pub mod grid;
 pub mod headers;

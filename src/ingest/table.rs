@@ -5,17 +5,15 @@
 //! Rows are processed in parallel chunks (rayon) into typed column buffers, so a national
 //! data set does not hold a value object per cell.
 
-use super::grid::{Cell, Grid, Rows};
+use super::grid::{Cell, Grid};
 use super::headers::{capitalize, closest_alias, key, match_header, sanitize};
-use super::quality::DqRow;
 pub use super::row::{FileCtx, Issue, Processed, Value, constant_text, record_issues};
 use super::schema::{ColumnSpec, SourceKind, ValueKind};
 use super::values::{
     EnumValue, parse_bool, parse_date, parse_enum, parse_kommunenummer, parse_number, parse_scale,
-    parse_severity, parse_text,
+    parse_severity, parse_text, parse_text_ref,
 };
 use crate::i18n::{Reason, Severity};
-use chrono::NaiveDate;
 use polars::prelude::*;
 use rayon::prelude::*;
 
@@ -273,148 +271,6 @@ pub fn out_type(source: SourceKind, spec: &ColumnSpec) -> OutType {
     }
 }
 
-/// Typed buffers for one chunk of rows.
-enum Buf {
-    /// Text that is different on every row (ids, free text).
-    Str(StringChunkedBuilder),
-    /// Text that repeats (sector, unit, type …): kept as a dictionary from the start.
-    Repeated(Dictionary),
-    Int(Vec<Option<i64>>),
-    F64(Vec<Option<f64>>),
-    Bool(Vec<Option<bool>>),
-    Date(Vec<Option<i32>>),
-}
-
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
-}
-
-impl Buf {
-    /// A buffer for a chunk of (at most) `rows` rows.
-    fn new(t: OutType, spec: &ColumnSpec, rows: usize) -> Buf {
-        match t {
-            OutType::Str if Memo::is_unique(spec) => {
-                Buf::Str(StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
-            }
-            OutType::Str => Buf::Repeated(Dictionary::with_capacity(rows)),
-            OutType::Int => Buf::Int(Vec::with_capacity(rows)),
-            OutType::F64 => Buf::F64(Vec::with_capacity(rows)),
-            OutType::Bool => Buf::Bool(Vec::with_capacity(rows)),
-            OutType::Date => Buf::Date(Vec::with_capacity(rows)),
-        }
-    }
-
-    fn push(&mut self, v: Value) {
-        match (self, v) {
-            (Buf::Str(b), Value::Str(s)) => b.append_value(s),
-            (Buf::Str(b), _) => b.append_null(),
-            (Buf::Repeated(b), Value::Str(s)) => b.push(Some(s)),
-            (Buf::Repeated(b), _) => b.push(None),
-            (Buf::Int(b), Value::Int(i)) => b.push(Some(i)),
-            (Buf::Int(b), _) => b.push(None),
-            (Buf::F64(b), Value::F64(f)) => b.push(Some(f)),
-            (Buf::F64(b), Value::Int(i)) => b.push(Some(i as f64)),
-            (Buf::F64(b), _) => b.push(None),
-            (Buf::Bool(b), Value::Bool(x)) => b.push(Some(x)),
-            (Buf::Bool(b), _) => b.push(None),
-            (Buf::Date(b), Value::Date(d)) => b.push(Some((d - epoch()).num_days() as i32)),
-            (Buf::Date(b), _) => b.push(None),
-        }
-    }
-
-    fn into_column(self, name: &str) -> Column {
-        let name = PlSmallStr::from(name);
-        match self {
-            Buf::Str(b) => b.finish().with_name(name).into_column(),
-            Buf::Repeated(b) => b.into_column(name),
-            Buf::Int(b) => Column::new(name, b),
-            Buf::F64(b) => Column::new(name, b),
-            Buf::Bool(b) => Column::new(name, b),
-            Buf::Date(b) => Column::new(name, b)
-                .cast(&DataType::Date)
-                .expect("i32 casts to Date"),
-        }
-    }
-}
-
-/// A chunk's repeating text as its distinct values and a code per row, interned as rows
-/// are pushed (the row above is compared first: exports are sorted). Becomes a
-/// `Categorical` column (`row::dictionary_column`) without hashing the rows again.
-struct Dictionary {
-    codes: Vec<Option<u32>>,
-    distinct: Vec<PlSmallStr>,
-    index: PlHashMap<PlSmallStr, u32>,
-}
-
-impl Dictionary {
-    fn with_capacity(rows: usize) -> Dictionary {
-        Dictionary {
-            codes: Vec::with_capacity(rows),
-            distinct: Vec::new(),
-            index: PlHashMap::new(),
-        }
-    }
-
-    fn push(&mut self, v: Option<PlSmallStr>) {
-        let code = v.map(|s| {
-            if let Some(Some(c)) = self.codes.last() {
-                if self.distinct[*c as usize] == s {
-                    return *c;
-                }
-            }
-            *self.index.entry(s).or_insert_with_key(|s| {
-                self.distinct.push(s.clone());
-                (self.distinct.len() - 1) as u32
-            })
-        });
-        self.codes.push(code);
-    }
-
-    fn into_column(self, name: PlSmallStr) -> Column {
-        let distinct: Vec<&str> = self.distinct.iter().map(|s| s.as_str()).collect();
-        super::row::dictionary_column(&name, &distinct, self.codes)
-    }
-}
-
-struct Chunk {
-    bufs: Vec<Buf>,
-    extras: Vec<StringChunkedBuilder>,
-    file_rows: Vec<i64>,
-    dq: Vec<DqRow>,
-    read: usize,
-    rejected: usize,
-}
-
-impl Chunk {
-    /// The chunk's rows as a frame. Done inside the parallel step, so that only compact
-    /// Arrow columns, not per-cell Strings, of all chunks are alive at once.
-    fn into_frame(
-        self,
-        cols: &[ColumnSpec],
-        extras: &[(usize, String)],
-        label: &str,
-    ) -> (DataFrame, Vec<DqRow>, usize, usize) {
-        let height = self.file_rows.len();
-        let mut columns: Vec<Column> = self
-            .bufs
-            .into_iter()
-            .zip(cols)
-            .map(|(b, c)| b.into_column(c.name))
-            .collect();
-        for (buf, (_, name)) in self.extras.into_iter().zip(extras) {
-            columns.push(buf.finish().with_name(name.as_str().into()).into_column());
-        }
-        columns.push(constant_text("source_file", label, height));
-        columns.push(Column::new("source_row".into(), self.file_rows));
-        (
-            DataFrame::new(height, columns).expect("columns of equal length"),
-            self.dq,
-            self.read,
-            self.rejected,
-        )
-    }
-}
-
 /// Process every data row below the header into the canonical table.
 pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
     process_from(grid, header.index + 1, header, ctx)
@@ -424,127 +280,21 @@ pub fn process(grid: &Grid, header: &Header, ctx: &FileCtx<'_>) -> Processed {
 /// belong to (a later chunk of a streamed file has no header of its own). The frame is
 /// left in chunks: `ingest::stack` makes each table contiguous once.
 pub fn process_from(grid: &Grid, start: usize, header: &Header, ctx: &FileCtx<'_>) -> Processed {
-    let cols = ctx.source.columns();
-    let types: Vec<OutType> = cols.iter().map(|c| out_type(ctx.source, c)).collect();
-    let (src_of, extras) = header.sources(cols.len());
-    let header_width = header.texts.len();
+    let (src_of, extras) = header.sources(ctx.source.columns().len());
     let indices: Vec<usize> = (start..grid.len()).collect();
-    let chunks: Vec<(DataFrame, Vec<DqRow>, usize, usize)> = indices
+    let chunks: Vec<super::chunk::Typed> = indices
         .par_chunks(16_384)
-        .map(|idx| {
-            let mut ch = Chunk {
-                bufs: types
-                    .iter()
-                    .zip(cols)
-                    .map(|(t, c)| Buf::new(*t, c, idx.len()))
-                    .collect(),
-                extras: extras
-                    .iter()
-                    .map(|_| StringChunkedBuilder::new(PlSmallStr::EMPTY, 0))
-                    .collect(),
-                file_rows: Vec::with_capacity(idx.len()),
-                dq: Vec::new(),
-                read: 0,
-                rejected: 0,
-            };
-            let mut values: Vec<Value> = Vec::with_capacity(cols.len());
-            let mut memo: Vec<Memo> = cols.iter().map(Memo::for_column).collect();
-            let mut issues: Vec<Issue> = Vec::new();
-            for &i in idx {
-                // A row whose cells are all blank is not a row (its used width is 0).
-                let used = grid.used_width(i);
-                if used == 0 {
-                    continue;
-                }
-                ch.read += 1;
-                values.clear();
-                issues.clear();
-                let at = grid.at(i);
-                let row = at.row;
-                if let Rows::Text(_) = grid.rows {
-                    let w = grid.width(i);
-                    if used > header_width {
-                        issues.push((
-                            String::new(),
-                            grid.cell(i, header_width).display(),
-                            Reason::LongRow {
-                                found: w,
-                                expected: header_width,
-                            },
-                            Severity::Error,
-                        ));
-                    } else if w < header_width {
-                        issues.push((
-                            String::new(),
-                            String::new(),
-                            Reason::ShortRow {
-                                found: w,
-                                expected: header_width,
-                            },
-                            Severity::Warning,
-                        ));
-                    }
-                }
-                for (j, spec) in cols.iter().enumerate() {
-                    let v = match src_of[j] {
-                        None => Value::Null,
-                        Some(g) => {
-                            let cell = grid.cell(i, g);
-                            match memo[j].read(ctx, spec, cell, grid.date1904) {
-                                Ok(v) => v,
-                                Err((reason, severity)) => {
-                                    let v = match &reason {
-                                        Reason::GuessedEnum { guessed } => {
-                                            Value::Str(guessed.as_str().into())
-                                        }
-                                        _ => Value::Null,
-                                    };
-                                    issues.push((
-                                        header.texts[g].clone(),
-                                        cell.display(),
-                                        reason,
-                                        severity,
-                                    ));
-                                    v
-                                }
-                            }
-                        }
-                    };
-                    values.push(v);
-                }
-                let text_of = |name: &str| -> (String, String) {
-                    let j = cols.iter().position(|c| c.name == name).unwrap_or(0);
-                    match src_of[j] {
-                        Some(g) => (header.texts[g].clone(), grid.cell(i, g).display()),
-                        None => (name.to_string(), String::new()),
-                    }
-                };
-                super::rules::finish_row(ctx, row, &mut values, &mut issues, &text_of);
-                let rejected = record_issues(&mut ch.dq, ctx, at, issues.drain(..));
-                if rejected {
-                    ch.rejected += 1;
-                    continue;
-                }
-                for (b, v) in ch.bufs.iter_mut().zip(values.drain(..)) {
-                    b.push(v);
-                }
-                for (k, (g, _)) in extras.iter().enumerate() {
-                    ch.extras[k].append_option(parse_text(grid.cell(i, *g)));
-                }
-                ch.file_rows.push(row as i64);
-            }
-            ch.into_frame(cols, &extras, &ctx.label)
-        })
+        .map(|rows| super::chunk::type_rows(grid, rows, header, ctx, &src_of, &extras))
         .collect();
 
     let mut dq = Vec::new();
     let (mut read, mut rejected) = (0, 0);
     let mut frames: Vec<DataFrame> = Vec::new();
-    for (frame, d, r, x) in chunks {
-        dq.extend(d);
-        read += r;
-        rejected += x;
-        frames.push(frame);
+    for c in chunks {
+        dq.extend(c.dq);
+        read += c.read;
+        rejected += c.rejected;
+        frames.push(c.df);
     }
     let df = match frames.len() {
         0 => empty_frame(
@@ -727,10 +477,12 @@ pub fn read_value(
     }
     match spec.kind {
         ValueKind::Text => {
-            let t = parse_text(cell);
+            let t = parse_text_ref(cell);
             Ok(match t {
-                Some(s) if spec.name == "sector" => Value::Str(ctx.config.sector_name(s).into()),
-                Some(s) => Value::Str(s.into()),
+                Some(s) if spec.name == "sector" => {
+                    Value::Str(ctx.config.sector_name(s.into_owned()).into())
+                }
+                Some(s) => Value::Str(s.as_ref().into()),
                 None => Value::Null,
             })
         }

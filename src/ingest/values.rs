@@ -7,6 +7,7 @@ use super::headers::key;
 use super::schema::EnumSpec;
 use crate::i18n::Reason;
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 
 /// Plausible dates: a date outside these years is a typo, not data.
 const MIN_YEAR: i32 = 1950;
@@ -277,17 +278,63 @@ pub fn parse_kommunenummer(cell: Cell<'_>) -> Result<String, Reason> {
 
 /// Collapse whitespace in a text cell; numbers are shown without a trailing `.0`.
 pub fn parse_text(cell: Cell<'_>) -> Option<String> {
+    parse_text_ref(cell).map(Cow::into_owned)
+}
+
+/// `parse_text`, borrowing the cell's text when it is already collapsed (nearly always:
+/// ids and names are written without stray spaces), so that reading it allocates nothing.
+pub fn parse_text_ref(cell: Cell<'_>) -> Option<Cow<'_, str>> {
     let s = match cell {
         Cell::Empty | Cell::Error => return None,
-        Cell::Text(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
-        other => other.display(),
+        Cell::Text(s) => collapse_whitespace(s),
+        other => Cow::Owned(other.display()),
     };
     (!s.is_empty()).then_some(s)
+}
+
+/// Whitespace trimmed at both ends and each run of it inside made one space.
+fn collapse_whitespace(s: &str) -> Cow<'_, str> {
+    // Collapsed already when every whitespace character is a single ' ' between two
+    // other characters.
+    let mut after_space = true;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if space && (after_space || c != ' ') {
+            return Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        after_space = space;
+    }
+    if after_space && !s.is_empty() {
+        return Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    Cow::Borrowed(s)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_collapsed_and_borrowed_when_it_already_is() {
+        for (raw, want, borrowed) in [
+            ("Helse og velferd", "Helse og velferd", true),
+            (
+                "Bo- og aktivitetssenter Østmo",
+                "Bo- og aktivitetssenter Østmo",
+                true,
+            ),
+            ("  Helse  og\tvelferd ", "Helse og velferd", false),
+            ("Helse\u{a0}og velferd", "Helse og velferd", false),
+            ("Helse ", "Helse", false),
+            (" ", "", false),
+        ] {
+            let got = collapse_whitespace(raw);
+            assert_eq!(got, want, "{raw:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{raw:?}");
+        }
+        assert_eq!(parse_text(Cell::Text(" \t ")), None);
+        assert_eq!(parse_text(Cell::Text(" AV-1 ")).as_deref(), Some("AV-1"));
+    }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
