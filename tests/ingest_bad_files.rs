@@ -452,3 +452,116 @@ fn a_bug_is_an_internal_error_whose_place_verbose_shows() {
     assert_eq!(code, Some(3));
     assert!(err.contains("Where in the code: src/cli/mod.rs:"), "{err}");
 }
+
+/// The source rules (01-inputs.md): defaults and derived columns reach the table, their
+/// warnings follow the row's value issues, and a rejected row's warnings are left out.
+#[test]
+fn the_rules_fill_defaults_and_warn_and_a_rejected_rows_warnings_are_left_out() {
+    let p = Project::new();
+    p.write(
+        "avvik.csv",
+        cp1252(&format!(
+            "{DEV_HEADER}1;Helse og velferd;Enhet A;14.02.2024;10.02.2024;Avvik\n\
+             ;Helse og velferd;Enhet A;15.02.2024;;\n\
+             4;Helse og velferd;Enhet A;14.02.2024;01.01.2024;Avvik;ekstra\n"
+        )),
+    );
+    p.write(
+        "ros.csv",
+        "Sektor;Enhet;Sannsynlighet (1-5);Konsekvens (1-5);Risikoverdi\n\
+         Helse og velferd;A;2;4;10\nHelse og velferd;B;3;3;9\nHelse og velferd;C;7;3;12\n",
+    );
+    p.write(
+        "tilsyn.csv",
+        "Tilsynsmyndighet;Sektor;Tilsynsdato;Antall lovbrudd;Antall merknader;Frist\n\
+         Arbeidstilsynet;Helse og velferd;10.03.2024;1;0;01.03.2024\n",
+    );
+    let data = p.ingest();
+    let mut rows: Vec<(String, u64, String, String, String)> = data
+        .data_quality
+        .iter()
+        .map(|d| {
+            (
+                d.file.clone(),
+                d.row,
+                d.column.clone(),
+                d.value.clone(),
+                d.reason.text(ikrapport::Lang::Nb),
+            )
+        })
+        .collect();
+    rows.sort();
+    let row = |f: &str, r: u64, c: &str, v: &str, t: &str| {
+        (
+            f.to_string(),
+            r,
+            c.to_string(),
+            v.to_string(),
+            t.to_string(),
+        )
+    };
+    assert_eq!(
+        rows,
+        vec![
+            row(
+                "avvik.csv",
+                2,
+                "Lukket dato",
+                "10.02.2024",
+                "lukket dato er før meldt dato"
+            ),
+            row(
+                "avvik.csv",
+                4,
+                "",
+                "ekstra",
+                "raden har 7 felt, overskriften bare 6 (skilletegn i en verdi uten anførselstegn?)"
+            ),
+            row(
+                "ros.csv",
+                2,
+                "Risikoverdi",
+                "10",
+                "oppgitt risikoverdi 10 stemmer ikke med sannsynlighet × konsekvens = 8; 8 er brukt"
+            ),
+            row(
+                "ros.csv",
+                4,
+                "Sannsynlighet (1-5)",
+                "7",
+                "utenfor skalaen 1–5"
+            ),
+            row(
+                "tilsyn.csv",
+                2,
+                "Frist",
+                "01.03.2024",
+                "fristen er før tilsynsdatoen"
+            ),
+        ]
+    );
+    let dev = data.table(SourceKind::Deviations);
+    assert_eq!(
+        crate::util::strs(&dev, "id"),
+        vec![Some("1".into()), Some("avvik-3".into())]
+    );
+    assert_eq!(
+        crate::util::strs(&dev, "status"),
+        vec![Some("lukket".into()), Some("åpen".into())]
+    );
+    assert_eq!(
+        crate::util::strs(&dev, "type"),
+        vec![Some("avvik".into()), Some("avvik".into())]
+    );
+    let risks = data.table(SourceKind::Risks);
+    assert_eq!(crate::util::ints(&risks, "score"), vec![Some(8), Some(9)]);
+    assert_eq!(
+        crate::util::strs(&risks, "id"),
+        vec![Some("ros-2".into()), Some("ros-3".into())]
+    );
+    assert_eq!(
+        crate::util::strs(&risks, "law_breach"),
+        vec![Some("false".into()), Some("false".into())]
+    );
+    assert_eq!(data.table(SourceKind::Inspections).height(), 1);
+}
