@@ -851,6 +851,13 @@ fn the_sector_text_counts_the_signals_its_control_chart_marks() {
         "{page}"
     );
     assert!(page.contains("én måned har signal: sep. 2024"), "{page}");
+    // The chart names its sector: its PNG is pasted into the årsrapport on its own.
+    assert!(
+        page.contains(
+            "<title id=\"spc-finans-title\">Avviksrate per måned med kontrollgrenser – Finans</title>"
+        ),
+        "{page}"
+    );
 }
 
 #[test]

@@ -601,8 +601,14 @@ impl Builder<'_> {
             source = tr!(lang, &format!("chart-source-{source_of}")),
             n = n
         );
+        // A sector page's chart names its sector in its title: the PNG is pasted into the
+        // årsrapport (or shown in a council meeting) on its own, away from the page's heading.
+        let title = match sector {
+            Some(s) => format!("{} – {s}", c.title.get(lang)),
+            None => c.title.get(lang),
+        };
         let frame = Frame {
-            title: c.title.get(lang),
+            title,
             value_label: c
                 .value_label
                 .as_ref()
