@@ -876,3 +876,26 @@ fn a_control_chart_of_counts_has_whole_number_ticks() {
     assert!(svg.contains("\n400\n</text>"), "{svg}");
     assert!(!svg.contains(",0\n</text>"), "{svg}");
 }
+
+#[test]
+fn a_project_without_a_municipality_is_not_named_kommune_0000() {
+    // Only the deviation export, no ikrapport.toml: the rows' municipality is unknown
+    // ("0000" inside the analyses), and the report does not call it "kommune 0000".
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        sample_data().join("avvik.csv"),
+        tmp.path().join("avvik.csv"),
+    )
+    .unwrap();
+    let (_t, out, _) = report(tmp.path(), &["--format", "html,md"]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("<p class=\"subtitle\">Årsrapport for 2025, tall per 31.12.2025</p>"),
+        "{html}"
+    );
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        !html.contains("0000 –") && !md.contains("kommune 0000"),
+        "{md}"
+    );
+}

@@ -206,6 +206,11 @@ impl Results {
     }
 }
 
+/// The kommunenummer of rows whose municipality is not known (no column in the file and
+/// none in `ikrapport.toml`): not a real number (those run from 0301), so that joins on
+/// it still work and the report can tell it apart.
+pub const UNKNOWN_KOMMUNENUMMER: &str = "0000";
+
 /// The base catalog: canonical tables (null kommunenummer filled with `0000`, so that
 /// joins on it work), `data_quality`, and the helper tables. Canonical and helper tables
 /// hold their repeating text as a dictionary (`catalog::dictionary_encoded`);
@@ -222,7 +227,7 @@ pub fn base_catalog(
         if df.column("kommunenummer").is_ok_and(|c| c.null_count() > 0) {
             df = df
                 .lazy()
-                .with_column(col("kommunenummer").fill_null(lit("0000")))
+                .with_column(col("kommunenummer").fill_null(lit(UNKNOWN_KOMMUNENUMMER)))
                 .collect()
                 .map_err(|e| Error::polars("kommunenummer", e))?;
         }

@@ -433,6 +433,7 @@ help-init-folder = The folder to make (if it exists, only missing files are writ
 
 report-title = Internal control and state inspections
 report-subtitle = { $kommune } – annual report { $year }, figures as of { $as_of }
+report-subtitle-unnamed = Annual report { $year }, figures as of { $as_of }
 report-kommune-number = municipality { $knr }
 report-unreadable = Could not read the report definition { $path }: { $why }
 report-invalid = The report definition { $path } cannot be read (line { $line }): { $why }

@@ -431,6 +431,7 @@ help-init-folder = Mappa som skal lages (finnes den, skrives bare filer som mang
 
 report-title = Internkontroll og statlige tilsyn
 report-subtitle = { $kommune } – årsrapport for { $year }, tall per { $as_of }
+report-subtitle-unnamed = Årsrapport for { $year }, tall per { $as_of }
 report-kommune-number = kommune { $knr }
 report-unreadable = Kunne ikke lese rapportdefinisjonen { $path }: { $why }
 report-invalid = Rapportdefinisjonen { $path } kan ikke leses (linje { $line }): { $why }

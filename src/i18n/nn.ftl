@@ -430,6 +430,7 @@ help-init-folder = Mappa som skal lagast (finst ho, blir berre filer som manglar
 
 report-title = Internkontroll og statlege tilsyn
 report-subtitle = { $kommune } – årsrapport for { $year }, tal per { $as_of }
+report-subtitle-unnamed = Årsrapport for { $year }, tal per { $as_of }
 report-kommune-number = kommune { $knr }
 report-unreadable = Kunne ikkje lese rapportdefinisjonen { $path }: { $why }
 report-invalid = Rapportdefinisjonen { $path } kan ikkje lesast (linje { $line }): { $why }

@@ -253,13 +253,23 @@ pub fn build(inp: &Inputs) -> Result<Document> {
         }
         pages.push(page);
     }
-    let subtitle = tr!(
-        lang,
-        "report-subtitle",
-        kommune = kommune,
-        year = params.year.to_string(),
-        as_of = crate::i18n::num::date(params.as_of, lang)
-    );
+    let as_of = crate::i18n::num::date(params.as_of, lang);
+    let subtitle = if kommune.is_empty() {
+        tr!(
+            lang,
+            "report-subtitle-unnamed",
+            year = params.year.to_string(),
+            as_of = as_of
+        )
+    } else {
+        tr!(
+            lang,
+            "report-subtitle",
+            kommune = kommune,
+            year = params.year.to_string(),
+            as_of = as_of
+        )
+    };
     Ok(Document {
         lang,
         title: format!("{} {}", inp.definition.title.get(lang), params.year),
@@ -274,7 +284,8 @@ pub fn build(inp: &Inputs) -> Result<Document> {
     })
 }
 
-/// The municipality's name: the municipalities table, else the config, else its number.
+/// The municipality's name: the municipalities table, else the config, else its number;
+/// empty when not even the number is known.
 fn kommune_name(inp: &Inputs, focus: Option<&str>) -> String {
     let from_table = inp.results.table("municipalities").and_then(|m| {
         // A canonical table: its text may be held as a dictionary.
@@ -289,7 +300,12 @@ fn kommune_name(inp: &Inputs, focus: Option<&str>) -> String {
     });
     from_table
         .or_else(|| inp.config.kommune.clone())
-        .or_else(|| focus.map(|f| tr!(inp.lang, "report-kommune-number", knr = f)))
+        // Rows without a known municipality are "0000": no name rather than a false one.
+        .or_else(|| {
+            focus
+                .filter(|f| *f != crate::analytics::UNKNOWN_KOMMUNENUMMER)
+                .map(|f| tr!(inp.lang, "report-kommune-number", knr = f))
+        })
         .unwrap_or_default()
 }
 
