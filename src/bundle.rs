@@ -127,6 +127,26 @@ fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
     Ok((n, hex(&h.finalize())))
 }
 
+/// A writer that hashes and counts what passes through it.
+struct Hashing<W> {
+    inner: W,
+    hash: Sha256,
+    len: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// The staging folder the bundle's files are written into as they are made (not held
 /// in memory until the end: a national-x10 bundle is most of a gigabyte), with each
 /// file's path, size and hash for the manifest. The first failure to write is kept and
@@ -156,6 +176,40 @@ impl Staged {
             return;
         }
         self.files.push((rel, bytes.len(), sha256(&bytes)));
+    }
+
+    /// Add a file written by `write` straight into the staging folder, hashed on the way
+    /// (large tables are not held whole in memory first).
+    fn add_with(
+        &mut self,
+        rel: impl Into<String>,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
+        let rel = rel.into();
+        if self.error.is_some() {
+            return;
+        }
+        let path = self.dir.join(&rel);
+        if let Some(dir) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                self.error = Some(Error::mkdir(self.lang, dir, e));
+                return;
+            }
+        }
+        let written = std::fs::File::create(&path).and_then(|f| {
+            let mut w = Hashing {
+                inner: std::io::BufWriter::with_capacity(1 << 20, f),
+                hash: Sha256::new(),
+                len: 0,
+            };
+            write(&mut w)?;
+            std::io::Write::flush(&mut w.inner)?;
+            Ok((w.len, hex(&w.hash.finalize())))
+        });
+        match written {
+            Ok((len, hash)) => self.files.push((rel, len, hash)),
+            Err(e) => self.error = Some(Error::write(self.lang, &path, e)),
+        }
     }
 
     /// The first error, if any file could not be written.
@@ -283,11 +337,15 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str), dir: &Path) -> Result<Staged>
         if f.csv {
             for s in &sheets {
                 let name = s.table_name();
-                let bytes = render::csv::write(s.table, &s.metas, threshold);
                 if name == "data_quality" {
+                    let bytes = render::csv::write(s.table, &s.metas, threshold);
                     st.add("data-quality.csv", bytes.clone());
+                    st.add(format!("tables/{name}.csv"), bytes);
+                } else {
+                    st.add_with(format!("tables/{name}.csv"), |w| {
+                        render::csv::write_to(w, s.table, &s.metas, threshold)
+                    });
                 }
-                st.add(format!("tables/{name}.csv"), bytes);
             }
         }
         let inputs = hashing

@@ -73,13 +73,28 @@ pub fn cell(v: &AnyValue, kind: ColumnKind, hidden: Option<i64>) -> String {
 
 /// A whole table as CSV bytes.
 pub fn write(m: &Masked, metas: &[ColumnMeta], threshold: i64) -> Vec<u8> {
-    let mut out = vec![0xEF, 0xBB, 0xBF];
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_to(&mut out, m, metas, threshold);
+    out
+}
+
+/// As `write`, into any writer: the bundle streams each table into its file (a national-x10
+/// `deviation_spc` is 180 MB of CSV, which as one buffer was grown by doubling and its
+/// fresh pages faulted in).
+pub fn write_to<W: std::io::Write>(
+    mut out: W,
+    m: &Masked,
+    metas: &[ColumnMeta],
+    threshold: i64,
+) -> std::io::Result<()> {
+    out.write_all(&[0xEF, 0xBB, 0xBF])?;
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        let _ = w.write_record(m.df.get_column_names().iter().map(|c| c.as_str()));
+        w.write_record(m.df.get_column_names().iter().map(|c| c.as_str()))?;
         let cols = m.df.columns();
         let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
         let hidden: Vec<Option<&Vec<bool>>> = cols
@@ -95,11 +110,11 @@ pub fn write(m: &Masked, metas: &[ColumnMeta], threshold: i64) -> Vec<u8> {
                 rec[j].clear();
                 cell_into(&mut rec[j], &cells[j].value(i), meta.kind, h);
             }
-            let _ = w.write_record(&rec);
+            w.write_record(&rec)?;
         }
-        let _ = w.flush();
+        w.flush()?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
