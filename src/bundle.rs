@@ -159,23 +159,9 @@ struct Staged {
 }
 
 impl Staged {
+    /// Add a file made in memory.
     fn add(&mut self, rel: impl Into<String>, bytes: Vec<u8>) {
-        let rel = rel.into();
-        if self.error.is_some() {
-            return;
-        }
-        let path = self.dir.join(&rel);
-        if let Some(dir) = path.parent() {
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                self.error = Some(Error::mkdir(self.lang, dir, e));
-                return;
-            }
-        }
-        if let Err(e) = std::fs::write(&path, &bytes) {
-            self.error = Some(Error::write(self.lang, &path, e));
-            return;
-        }
-        self.files.push((rel, bytes.len(), sha256(&bytes)));
+        self.add_with(rel, |w| w.write_all(&bytes));
     }
 
     /// Add a file written by `write` straight into the staging folder, hashed on the way
@@ -198,7 +184,7 @@ impl Staged {
         }
         let written = std::fs::File::create(&path).and_then(|f| {
             let mut w = Hashing {
-                inner: std::io::BufWriter::with_capacity(1 << 20, f),
+                inner: std::io::BufWriter::with_capacity(1 << 16, f),
                 hash: Sha256::new(),
                 len: 0,
             };
