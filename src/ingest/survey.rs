@@ -339,21 +339,38 @@ fn explicit_unticked(grid: &Grid, header: &Header, qcols: &QCols, cb: &Codebook)
 
 /// The long table being built: one row per kept respondent, and per answer a pointer to
 /// its respondent, so the respondent columns are gathered once at the end instead of
-/// cloned per answer.
+/// cloned per answer. An answer is held as codes (12 bytes, where two texts and an order
+/// took 72): its question's index in the codebook, and its option's index or its text's
+/// place in `texts`; the texts are made once, as the dictionaries of the columns.
 #[derive(Default)]
 struct Long {
     resp: Vec<Vec<Value>>,
     resp_extras: Vec<Vec<Option<String>>>,
     resp_rows: Vec<i64>,
-    owner: Vec<usize>,
-    question: Vec<Option<PlSmallStr>>,
-    answer: Vec<Option<PlSmallStr>>,
-    order: Vec<Option<i64>>,
+    owner: Vec<u32>,
+    /// The question's index in the codebook, or `NONE`.
+    question: Vec<u32>,
+    /// The option's index (below `TEXT`), `TEXT` + the index of a free-text answer in
+    /// `texts`, or `NONE`.
+    answer: Vec<u32>,
+    texts: Vec<String>,
 }
 
-/// One answer: (question id, option or text, 1-based option order). Small strings: ids
-/// and options are short and repeat on every row, so a copy costs no allocation.
-type Answer = (PlSmallStr, Option<PlSmallStr>, Option<i64>);
+const NONE: u32 = u32::MAX;
+const TEXT: u32 = 1 << 31;
+
+/// One answer: the question's index in the codebook and what was answered.
+type Answer = (usize, Answered);
+
+/// What one answer is.
+enum Answered {
+    /// The option at this index (its 1-based position is `answer_order`).
+    Option(usize),
+    /// Free text.
+    Text(String),
+    /// Nothing ticked in a multi-select that was answered.
+    Blank,
+}
 
 /// Reads one respondent's answers, remembering normalised answer texts across rows.
 struct AnswerReader<'a> {
@@ -399,7 +416,7 @@ impl AnswerReader<'_> {
                 if chosen(cell) {
                     e.0 = true;
                     let oi = oi.unwrap_or(0);
-                    answers.push(self.answer(qi, oi));
+                    answers.push((qi, Answered::Option(oi)));
                 }
                 continue;
             }
@@ -419,7 +436,7 @@ impl AnswerReader<'_> {
             match q.kind {
                 QuestionKind::Text => {
                     if let Some(t) = parse_text(cell) {
-                        answers.push((q.id.as_str().into(), Some(t.into()), None));
+                        answers.push((qi, Answered::Text(t)));
                     }
                 }
                 QuestionKind::Multi => {
@@ -430,14 +447,14 @@ impl AnswerReader<'_> {
                         .filter(|p| !p.is_empty())
                     {
                         match self.option(qi, part) {
-                            Ok(Some(oi)) => answers.push(self.answer(qi, oi)),
+                            Ok(Some(oi)) => answers.push((qi, Answered::Option(oi))),
                             Ok(None) => unknown(),
                             Err(()) => {}
                         }
                     }
                 }
                 _ => match self.option(qi, &cell_text(&cell)) {
-                    Ok(Some(oi)) => answers.push(self.answer(qi, oi)),
+                    Ok(Some(oi)) => answers.push((qi, Answered::Option(oi))),
                     Ok(None) => unknown(),
                     Err(()) => {}
                 },
@@ -450,19 +467,10 @@ impl AnswerReader<'_> {
                 continue;
             };
             if !any_chosen && (any_marked || !self.explicit[qi]) {
-                answers.push((self.cb.questions[qi].id.as_str().into(), None, None));
+                answers.push((qi, Answered::Blank));
             }
         }
         answers
-    }
-
-    fn answer(&self, qi: usize, oi: usize) -> Answer {
-        let q = &self.cb.questions[qi];
-        (
-            q.id.as_str().into(),
-            q.options.get(oi).map(|o| o.as_str().into()),
-            Some(oi as i64 + 1),
-        )
     }
 
     /// The option an answer text is (answer texts repeat: each distinct one is normalised
@@ -573,7 +581,7 @@ pub fn process(
             rejected += 1;
             continue;
         }
-        let r = long.resp.len();
+        let r = long.resp.len() as u32;
         long.resp.push(values);
         long.resp_extras.push(
             extras
@@ -586,15 +594,20 @@ pub fn process(
             // A respondent who answered nothing is still in the table (nothing is lost):
             // one row without a question, which every analysis's filter leaves out.
             long.owner.push(r);
-            long.question.push(None);
-            long.answer.push(None);
-            long.order.push(None);
+            long.question.push(NONE);
+            long.answer.push(NONE);
         }
-        for (qid, ans, ord) in answers {
+        for (qi, answered) in answers {
             long.owner.push(r);
-            long.question.push(Some(qid));
-            long.answer.push(ans);
-            long.order.push(ord);
+            long.question.push(qi as u32);
+            long.answer.push(match answered {
+                Answered::Option(oi) => (oi as u32).min(TEXT - 1),
+                Answered::Text(t) => {
+                    long.texts.push(t);
+                    TEXT + (long.texts.len() - 1) as u32
+                }
+                Answered::Blank => NONE,
+            });
         }
     }
     super::table::Processed {
@@ -617,6 +630,7 @@ impl Long {
             "owner".into(),
             self.owner.iter().map(|&r| r as IdxSize).collect(),
         );
+        let questions = &cb.questions;
         let gather =
             |c: Column| -> Column { c.take(&owner).expect("owners index the respondents") };
         let mut columns: Vec<Column> = Vec::new();
@@ -648,12 +662,43 @@ impl Long {
             columns.push(gather(c));
         }
         columns.push(super::row::constant_text("survey", &cb.survey, n));
-        let text = |name: &str, v: &[Option<PlSmallStr>]| {
-            super::row::repeated_text(name, v.iter().map(|o| o.as_deref()))
+        // The question and answer columns are dictionaries over the codebook's ids and
+        // options (and the free-text answers), so no answer's text is looked up row by row.
+        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+        let codes = |v: &[u32]| -> Vec<Option<u32>> {
+            v.iter().map(|&c| (c != NONE).then_some(c)).collect()
         };
-        columns.push(text("question", &self.question));
-        columns.push(text("answer", &self.answer));
-        columns.push(Column::new("answer_order".into(), self.order));
+        columns.push(super::row::dictionary_column(
+            "question",
+            &ids,
+            codes(&self.question),
+        ));
+        // Every question's options one after another (the same text under two questions
+        // is the same value), then the free-text answers.
+        let mut first = Vec::with_capacity(questions.len());
+        let mut answers: Vec<&str> = Vec::new();
+        for q in questions {
+            first.push(answers.len() as u32);
+            answers.extend(q.options.iter().map(String::as_str));
+        }
+        let texts_from = answers.len() as u32;
+        answers.extend(self.texts.iter().map(String::as_str));
+        let (answer, order): (Vec<Option<u32>>, Vec<Option<i64>>) = self
+            .question
+            .iter()
+            .zip(&self.answer)
+            .map(|(&qi, &a)| match a {
+                NONE => (None, None),
+                a if a >= TEXT => (Some(texts_from + a - TEXT), None),
+                oi => {
+                    let q = &questions[qi as usize];
+                    let code = ((oi as usize) < q.options.len()).then(|| first[qi as usize] + oi);
+                    (code, Some(i64::from(oi) + 1))
+                }
+            })
+            .unzip();
+        columns.push(super::row::dictionary_column("answer", &answers, answer));
+        columns.push(Column::new("answer_order".into(), order));
         for (k, (_, name)) in extras.iter().enumerate() {
             let v: Vec<Option<&str>> = self.resp_extras.iter().map(|r| r[k].as_deref()).collect();
             columns.push(gather(Column::new(name.as_str().into(), v)));
