@@ -66,16 +66,40 @@ impl<'a> Text<'a> {
 /// Per row, the year and the month (1–12).
 pub type YearsMonths = (Vec<Option<i32>>, Vec<Option<i8>>);
 
-/// The year and the month (1–12) of each date of a date column, computed by polars over
-/// the whole column (a `NaiveDate` per row cost more than the counting it fed).
+/// The year and the month (1–12) of each date of a date column, from its day numbers by
+/// integer arithmetic (`civil_from_days`): a `NaiveDate` per row cost more than the
+/// counting it fed, and polars' own `year()`/`month()` go through chrono per row too.
 pub fn years_months(df: &DataFrame, name: &str) -> Result<YearsMonths> {
     let c = df
         .column(name)
         .map_err(err)?
         .cast(&DataType::Date)
         .map_err(err)?;
-    let d = c.date().map_err(err)?;
-    Ok((d.year().iter().collect(), d.month().iter().collect()))
+    let days = c.date().map_err(err)?.physical();
+    let n = days.len();
+    let (mut years, mut months) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for d in days.iter() {
+        let ym = d.map(civil_from_days);
+        years.push(ym.map(|(y, _)| y));
+        months.push(ym.map(|(_, m)| m as i8));
+    }
+    Ok((years, months))
+}
+
+/// The year and month (1–12) of a day number counted from 1970-01-01 in the proleptic
+/// Gregorian calendar: Howard Hinnant's `civil_from_days`
+/// (<https://howardhinnant.github.io/date_algorithms.html>), which shifts the year to
+/// start in March so that the leap day is the year's last.
+pub fn civil_from_days(days: i32) -> (i32, u32) {
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097; // day of the 400-year era, 0..=146 096
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365; // 0..=399
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // day of the March-based year
+    let mp = (5 * doy + 2) / 153; // month from March, 0..=11
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as i32, month as u32)
 }
 
 /// A text column, borrowed: for tables as long as the canonical ones, where a copy of
@@ -191,6 +215,26 @@ pub fn frame(cols: Vec<Col<'_>>) -> Result<DataFrame> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_from_days_agrees_with_the_calendar() {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        // Every day from 1600 to 2400 (leap centuries 1600, 2000 and 2400 included) and
+        // a stride beyond.
+        let days = (-135_140..157_000).chain((-3_000_000..3_000_000).step_by(997));
+        for n in days {
+            let d = epoch + chrono::Duration::days(n);
+            use chrono::Datelike;
+            assert_eq!(
+                civil_from_days(n as i32),
+                (d.year(), d.month()),
+                "day {n}: {d}"
+            );
+        }
+        assert_eq!(civil_from_days(0), (1970, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2)); // 2000-02-29
+        assert_eq!(civil_from_days(-1), (1969, 12));
+    }
 
     #[test]
     fn text_coded_from_plain_or_dictionary_names_every_row() {
