@@ -201,26 +201,57 @@ fn csv_and_xlsx_open_as_norwegian_excel_expects() {
         cell_format(&xml, &styles, &format!("C{}", row + 1)),
         "#,##0"
     );
+    // A suppressed count ("<5") is text, right-aligned like the numbers around it (its
+    // column's style, which has the count's number format too).
+    let suppressed = (1..=names.len())
+        .map(|k| {
+            unzip(
+                &out.join("tables.xlsx"),
+                &format!("xl/worksheets/sheet{k}.xml"),
+            )
+        })
+        .find_map(|x| {
+            let at = x.find("<is><t>&lt;5</t>")?;
+            let start = x[..at].rfind("<c r=\"")? + 6;
+            let cell = x[start..start + x[start..].find('"')?].to_string();
+            Some((x, cell))
+        })
+        .expect("a suppressed cell in the workbook");
+    let (xml, cell) = suppressed;
+    assert_eq!(cell_format(&xml, &styles, &cell), "#,##0", "{cell}");
+    assert!(
+        cell_xf(&xml, &styles, &cell).contains("horizontal=\"right\""),
+        "{cell}: {}",
+        cell_xf(&xml, &styles, &cell)
+    );
     let sheet1 = unzip(&out.join("tables.xlsx"), "xl/worksheets/sheet1.xml");
     assert!(sheet1.contains("ySplit=\"1\""), "frozen header");
     assert!(sheet1.contains("<cols>"), "column widths");
 }
 
-/// The number format a cell of a worksheet is shown with: its style (`s`) is an index into
-/// styles.xml's `cellXfs`, whose `numFmtId` names a custom `numFmt` (or 0: General).
-fn cell_format(sheet_xml: &str, styles: &str, cell: &str) -> String {
+/// An attribute of an XML tag's text.
+fn attr(t: &str, name: &str) -> Option<String> {
+    let i = t.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(t[i..i + t[i..].find('"')?].to_string())
+}
+
+/// The style (`<xf …>` of styles.xml's `cellXfs`) a cell of a worksheet is shown with.
+fn cell_xf(sheet_xml: &str, styles: &str, cell: &str) -> String {
     let at = sheet_xml
         .find(&format!("<c r=\"{cell}\""))
         .unwrap_or_else(|| panic!("cell {cell}"));
     let tag = &sheet_xml[at..at + sheet_xml[at..].find('>').unwrap()];
-    let attr = |t: &str, name: &str| -> Option<String> {
-        let i = t.find(&format!(" {name}=\""))? + name.len() + 3;
-        Some(t[i..i + t[i..].find('"')?].to_string())
-    };
     let style: usize = attr(tag, "s").map_or(0, |v| v.parse().unwrap());
     let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
     let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's style");
-    let id = attr(&format!(" {xf}"), "numFmtId").unwrap();
+    format!(" {}", &xf[..xf.find("<xf").unwrap_or(xf.len())])
+}
+
+/// The number format a cell of a worksheet is shown with: its style (`s`) is an index into
+/// styles.xml's `cellXfs`, whose `numFmtId` names a custom `numFmt` (or 0: General).
+fn cell_format(sheet_xml: &str, styles: &str, cell: &str) -> String {
+    let xf = cell_xf(sheet_xml, styles, cell);
+    let id = attr(&xf, "numFmtId").unwrap();
     if id == "0" {
         return "General".into();
     }

@@ -182,7 +182,11 @@ fn formats(s: &Sheet) -> Vec<Format> {
                 }
                 (k, _) => number_format(k).to_string(),
             };
-            Format::new().set_num_format(f)
+            // Right-aligned as a whole: a suppressed cell ("<5", "–") is text written
+            // without a format of its own, and takes the column's (see `fill`).
+            Format::new()
+                .set_num_format(f)
+                .set_align(rust_xlsxwriter::FormatAlign::Right)
         })
         .collect()
 }
@@ -252,8 +256,15 @@ fn fill(
                 } else {
                     "–".into()
                 };
-                ws.write_string_with_format(r, col, t, &own.right)
-                    .map_err(xe)?;
+                // A number column's own format is right-aligned already (`formats`): no
+                // `Format` hashed per suppressed cell (a national table has hundreds of
+                // thousands of them).
+                if matches!(kind, ColumnKind::Code | ColumnKind::Text) {
+                    ws.write_string_with_format(r, col, t, &own.right)
+                        .map_err(xe)?;
+                } else {
+                    ws.write_string(r, col, t).map_err(xe)?;
+                }
                 continue;
             }
             let v = cells[j].value(i);
