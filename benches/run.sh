@@ -7,12 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-all}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/ikrapport"
-work="${BENCH_DIR:-/tmp/ikrapport-bench}"
-mkdir -p "$work"
-ref="../shared/reference/municipalities-2025.csv"
+. benches/common.sh
 
 runs="${RUNS:-5}"
 

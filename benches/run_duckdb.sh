@@ -7,23 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/ikrapport"
-work="${BENCH_DIR:-/tmp/ikrapport-bench}"
-ref="../shared/reference/municipalities-2025.csv"
-mkdir -p "$work"
-if [ ! -d "$work/national" ]; then
-  if [ -f "$ref" ]; then
-    "$bin" generate --profile national --reference "$ref" --out "$work/national" -q
-  else
-    "$bin" generate --profile national --out "$work/national" -q
-  fi
-fi
-if [ ! -x benches/.venv/bin/python ]; then
-  python3 -m venv benches/.venv
-  benches/.venv/bin/pip install -q -r benches/requirements.txt
-fi
+. benches/common.sh
+generate_once national
+venv benches/.venv benches/requirements.txt
 benches/.venv/bin/python benches/compare_duckdb.py "$bin" "$work/national" "$runs"
 # (b) every queries/*.sql in both engines on the same tables, time and rows compared.
 flat="$work/export-flat"

@@ -7,21 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/ikrapport"
-work="${BENCH_DIR:-/tmp/ikrapport-bench}"
-ref="../shared/reference/municipalities-2025.csv"
-mkdir -p "$work"
-if [ ! -d "$work/national" ]; then
-  if [ -f "$ref" ]; then
-    "$bin" generate --profile national --reference "$ref" --out "$work/national" -q
-  else
-    "$bin" generate --profile national --out "$work/national" -q
-  fi
-fi
-if [ ! -x benches/.venv-pandas/bin/python ]; then
-  python3 -m venv benches/.venv-pandas
-  benches/.venv-pandas/bin/pip install -q -r benches/pandas/requirements.txt
-fi
+. benches/common.sh
+generate_once national
+venv benches/.venv-pandas benches/pandas/requirements.txt
 benches/.venv-pandas/bin/python benches/pandas/compare.py "$bin" "$work/national" "$runs"

@@ -6,14 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 project="${1:-sample-data/benchmark}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release -q
-bin="$CARGO_TARGET_DIR/release/ikrapport"
+. benches/common.sh
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$bin" run "$project" --out "$work/rapport" --format html -q --export-parquet "$work/eksport"
-if [ ! -x benches/.venv-spark/bin/python ]; then
-  python3 -m venv benches/.venv-spark
-  benches/.venv-spark/bin/pip install -q -r benches/spark/requirements.txt
-fi
+venv benches/.venv-spark benches/spark/requirements.txt
 benches/.venv-spark/bin/python benches/spark/compare_spark.py "$work/eksport"

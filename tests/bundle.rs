@@ -416,6 +416,22 @@ fn a_rerun_gives_the_same_bytes_but_the_time_it_was_made() {
             .iter()
             .any(|o| o["path"] == "index.html" && o["sha256"].as_str().unwrap().len() == 64)
     );
+    // Every output's size and hash are those of the file on disk (the files are hashed as
+    // they are written, not read back).
+    let sha = |b: &[u8]| -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    assert!(outputs.len() > 100, "{}", outputs.len());
+    for o in outputs {
+        let path = o["path"].as_str().unwrap();
+        let bytes = &fa[path];
+        assert_eq!(o["bytes"], bytes.len(), "{path}");
+        assert_eq!(o["sha256"].as_str().unwrap(), sha(bytes), "{path}");
+    }
 }
 
 #[test]

@@ -19,7 +19,6 @@ use super::schema::ColumnSpec;
 use super::table::{Header, Memo, OutType, ReadResult, out_type, read_value};
 use super::values::parse_text;
 use crate::i18n::{Reason, Severity};
-use chrono::Datelike;
 use polars::prelude::*;
 
 /// A value as read, and the issue found in reading it.
@@ -190,9 +189,6 @@ impl<'a> Interner<'a> {
     }
 }
 
-/// 1970-01-01 as days from 1 January of year 1 (polars' dates count from 1970).
-const EPOCH_DAYS_FROM_CE: i32 = 719_163;
-
 /// The typed column of the kept rows.
 fn gather<'a>(
     t: OutType,
@@ -239,45 +235,12 @@ fn gather<'a>(
                 .collect();
             dictionary_column(&name, &dict.distinct, codes)
         }
-        OutType::Int => {
-            let v: Vec<Option<i64>> = it()
-                .map(|at| match value(&at) {
-                    Value::Int(i) => Some(*i),
-                    _ => None,
-                })
-                .collect();
-            Column::new(name, v)
-        }
-        OutType::F64 => {
-            let v: Vec<Option<f64>> = it()
-                .map(|at| match value(&at) {
-                    Value::F64(f) => Some(*f),
-                    Value::Int(i) => Some(*i as f64),
-                    _ => None,
-                })
-                .collect();
-            Column::new(name, v)
-        }
-        OutType::Bool => {
-            let v: Vec<Option<bool>> = it()
-                .map(|at| match value(&at) {
-                    Value::Bool(b) => Some(*b),
-                    _ => None,
-                })
-                .collect();
-            Column::new(name, v)
-        }
-        OutType::Date => {
-            let v: Vec<Option<i32>> = it()
-                .map(|at| match value(&at) {
-                    Value::Date(d) => Some(d.num_days_from_ce() - EPOCH_DAYS_FROM_CE),
-                    _ => None,
-                })
-                .collect();
-            Column::new(name, v)
-                .cast(&DataType::Date)
-                .expect("i32 casts to Date")
-        }
+        OutType::Int => Column::new(name, it().map(|at| value(&at).int()).collect::<Vec<_>>()),
+        OutType::F64 => Column::new(name, it().map(|at| value(&at).number()).collect::<Vec<_>>()),
+        OutType::Bool => Column::new(name, it().map(|at| value(&at).bool()).collect::<Vec<_>>()),
+        OutType::Date => Column::new(name, it().map(|at| value(&at).days()).collect::<Vec<_>>())
+            .cast(&DataType::Date)
+            .expect("i32 casts to Date"),
     }
 }
 

@@ -23,6 +23,44 @@ pub enum Value {
     Date(NaiveDate),
 }
 
+impl Value {
+    /// The value as a canonical column of that type holds it (`None`: blank, or a value of
+    /// another type, which no column of that type takes).
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// A number; an integer is a number too.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::F64(f) => Some(*f),
+            Value::Int(i) => Some(*i as f64),
+            _ => None,
+        }
+    }
+
+    pub fn bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// A date as polars holds it: days since 1970-01-01.
+    pub fn days(&self) -> Option<i32> {
+        use chrono::Datelike;
+        // 1970-01-01 counted from 1 January of year 1.
+        const EPOCH_DAYS_FROM_CE: i32 = 719_163;
+        match self {
+            Value::Date(d) => Some(d.num_days_from_ce() - EPOCH_DAYS_FROM_CE),
+            _ => None,
+        }
+    }
+}
+
 /// Everything a row processor needs to know about the file.
 pub struct FileCtx<'a> {
     pub source: SourceKind,
@@ -32,6 +70,14 @@ pub struct FileCtx<'a> {
     /// Used to generate ids (`<stem>-<row>`).
     pub stem: String,
     pub sheet: Option<String>,
+}
+
+impl FileCtx<'_> {
+    /// The id a row without one gets: `<file stem>-<Excel row>` (01-inputs.md), the same
+    /// on every run and pointing back to the row.
+    pub fn generated_id(&self, row: u64) -> PlSmallStr {
+        format!("{}-{row}", self.stem).into()
+    }
 }
 
 /// The result of processing a grid.

@@ -122,7 +122,7 @@ impl<'a> Rules<'a> {
                 status,
                 reported,
             } => {
-                Self::default_str(values, id, || format!("{}-{row}", ctx.stem).into());
+                Self::default_str(values, id, || ctx.generated_id(row));
                 Self::default_str(values, kind, || "avvik".into());
                 Self::default_str(values, source, || "ansatt".into());
                 let closed_date = values.get(closed);
@@ -149,7 +149,7 @@ impl<'a> Rules<'a> {
                 probability,
                 consequence,
             } => {
-                Self::default_str(values, id, || format!("{}-{row}", ctx.stem).into());
+                Self::default_str(values, id, || ctx.generated_id(row));
                 Self::default_str(values, analysis_type, || "tjenestespesifikk".into());
                 if values.is_null(law_breach) {
                     values.set(law_breach, Value::Bool(false));

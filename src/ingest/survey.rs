@@ -525,7 +525,7 @@ fn respondent(
         });
     }
     if values[0] == Value::Null {
-        values[0] = Value::Str(format!("{}-{}", ctx.stem, grid.row_number(i)).into());
+        values[0] = Value::Str(ctx.generated_id(grid.row_number(i)));
     }
     if values[1] == Value::Null {
         if let Some(k) = &ctx.config.kommunenummer {
@@ -634,17 +634,9 @@ impl Long {
         let gather =
             |c: Column| -> Column { c.take(&owner).expect("owners index the respondents") };
         let mut columns: Vec<Column> = Vec::new();
-        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date");
         for (j, spec) in SURVEY_RESPONDENT.iter().enumerate() {
             let c = if spec.name == "submitted_date" {
-                let days: Vec<Option<i32>> = self
-                    .resp
-                    .iter()
-                    .map(|r| match &r[j] {
-                        Value::Date(d) => Some((*d - epoch).num_days() as i32),
-                        _ => None,
-                    })
-                    .collect();
+                let days: Vec<Option<i32>> = self.resp.iter().map(|r| r[j].days()).collect();
                 Column::new(spec.name.into(), days)
                     .cast(&DataType::Date)
                     .expect("Int32 casts to Date")
