@@ -2,8 +2,10 @@
 //! Everything else lives in the library (`src/lib.rs`); this binary only wires.
 
 mod cli;
+mod memory;
 
 fn main() {
+    memory::tune();
     // A panic is ikrapport's bug, never the user's (a user's own SQL is guarded where it
     // runs). Record where it happened instead of printing a Rust backtrace at users;
     // `cli::main` reports it once as an internal error (exit 3), with the location when

@@ -1,0 +1,25 @@
+//! How the `ikrapport` binary asks glibc's allocator to treat large blocks. Only the
+//! binary does this: a program embedding the library keeps its own allocator settings.
+//!
+//! glibc serves every block larger than `M_MMAP_THRESHOLD` (at most 32 MiB, mallopt(3))
+//! with a fresh `mmap` and gives it back with `munmap` when freed. At national-x10 size
+//! nearly every column is larger than that (14 million deviations × 8 bytes = 112 MB), so
+//! each query's transient arrays were new pages the kernel had to fault in and clear: the
+//! x10 run spent 19–33 s of its CPU in the kernel, and grew 13–15 × for 10 × the data,
+//! while nationally (11 MB columns, under the threshold) freed memory was reused.
+//! Turning `mmap` off for allocations (`M_MMAP_MAX` = 0) makes large blocks come from the
+//! heap, where freed ones are reused; `M_TRIM_THRESHOLD` keeps up to 1 GiB of free heap
+//! top instead of returning it at once. Measured on national-x10 (`benches/README.md`):
+//! 61 s → 42 s wall, 33 s → 13 s system time, the same peak (4.7 GB); nationally within
+//! the noise, +30 MB peak.
+
+/// Apply the settings above; a no-op off glibc.
+pub fn tune() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets allocator parameters; called once at start-up before
+    // any other thread exists. A refused setting (return 0) leaves glibc's default.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_MAX, 0);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 1 << 30);
+    }
+}
