@@ -277,6 +277,7 @@ fn render(b: divan::Bencher, format: &str) {
                 lang,
                 formats: &formats,
                 definition: (&r.definition.0, &r.definition.1),
+                prepared: None,
             },
             &|_| {},
         )

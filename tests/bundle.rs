@@ -270,6 +270,16 @@ fn parquet_files_are_read_back_by_arrow_rs_with_their_provenance() {
     let project = ikrapport::Project::open(sample_data()).unwrap();
     let data = project.ingest_checked(false).unwrap();
     let results = project.analyse(&data, &Default::default()).unwrap();
+    // Every file names the inputs by their SHA-256 (the canonical tables' files are made
+    // while the analyses run, the results' after: the same lineage).
+    let avvik_sha256: String = {
+        use sha2::Digest;
+        let raw = std::fs::read(sample_data().join("avvik.csv")).unwrap();
+        sha2::Sha256::digest(&raw)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
     let mut n = 0;
     for e in std::fs::read_dir(out.join("data")).unwrap().flatten() {
         let name = e
@@ -309,6 +319,10 @@ fn parquet_files_are_read_back_by_arrow_rs_with_their_provenance() {
         assert_eq!(kv["ikrapport.version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(kv["ikrapport.table"], name);
         assert!(kv["ikrapport.inputs"].contains("avvik.csv"), "{name}");
+        assert!(kv["ikrapport.inputs"].contains(&avvik_sha256), "{name}");
+        if ikrapport::SourceKind::parse(&name).is_some() {
+            assert_eq!(kv["ikrapport.made_by"], "ingest", "{name}");
+        }
         assert!(
             kv["ikrapport.parameters"].contains("\"year\":2025"),
             "{name}"
@@ -488,6 +502,7 @@ fn a_failed_run_leaves_the_previous_bundle_intact() {
             lang: ikrapport::Lang::Nb,
             formats: &formats,
             definition: (&def.origin, &text),
+            prepared: None,
         },
         &|_| {},
     );

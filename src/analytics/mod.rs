@@ -267,6 +267,18 @@ pub fn run(
     opts: &Options,
 ) -> Result<Results> {
     let params = Params::resolve(data, config, opts)?;
+    run_with(project_root, data, config, opts, params)
+}
+
+/// [`run`] with parameters already resolved by [`Params::resolve`] (`ikrapport run`
+/// needs them before the analyses, to prepare the bundle's inputs meanwhile).
+pub fn run_with(
+    project_root: &std::path::Path,
+    data: &Ingested,
+    config: &Config,
+    opts: &Options,
+    params: Params,
+) -> Result<Results> {
     let lang = config.language;
     let registry = Registry::load(&query_dirs(project_root, opts), lang)?;
     let mut codebooks = data.codebooks.clone();

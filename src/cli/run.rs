@@ -119,7 +119,27 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         focus: a.focus.clone(),
         query_dirs: a.queries.clone(),
     };
-    let results = analytics::run(&project.root, &data, &project.config, &opts)?;
+    let params = analytics::Params::resolve(&data, &project.config, &opts)?;
+    // The bundle's inputs (hashes, canonical Parquet) need only the ingested data: made
+    // on a thread of their own while the analyses run (`bundle::Prepared`).
+    let (results, prepared) = std::thread::scope(|scope| {
+        let preparing = scope.spawn(|| {
+            bundle::prepare(
+                &project.root,
+                &data,
+                &project.config,
+                &params,
+                lang,
+                &formats,
+            )
+        });
+        let results =
+            analytics::run_with(&project.root, &data, &project.config, &opts, params.clone());
+        (results, preparing.join())
+    });
+    let results = results?;
+    let prepared = prepared
+        .map_err(|_| ikrapport::Error::Internal("bundle: preparing the inputs stopped".into()))??;
     progress.stage("report");
     let (def, def_text) = definition::load(a.report.as_deref(), &project.root, lang)?;
     definition::check(&def, &def_text, &results, lang)?;
@@ -146,6 +166,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
             lang,
             formats: &formats,
             definition: (&def.origin, &def_text),
+            prepared: Some(prepared),
         },
         &|s| progress.stage(s),
     )?;
