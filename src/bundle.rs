@@ -14,6 +14,7 @@
 use crate::analytics::registry::{Maker, Origin};
 use crate::analytics::{Params, Results};
 use crate::config::Config;
+use crate::digest::{hex, sha256, sha256_file};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::Ingested;
@@ -99,33 +100,6 @@ pub struct Written {
 
 /// Stages, for a progress bar.
 pub const STAGES: &[&str] = &["charts", "html", "md", "docx", "tables", "data", "manifest"];
-
-fn sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(d: &[u8]) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Size and SHA-256 of a file, read in blocks: an input export can be gigabytes
-/// (national-x10's deviation file is 2 GB) and need not be held whole to be hashed.
-fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut n = 0u64;
-    loop {
-        let k = f.read(&mut buf)?;
-        if k == 0 {
-            break;
-        }
-        h.update(&buf[..k]);
-        n += k as u64;
-    }
-    Ok((n, hex(&h.finalize())))
-}
 
 /// A writer that hashes and counts what passes through it.
 struct Hashing<W> {
@@ -529,7 +503,11 @@ fn inputs(project: &Path, data: &Ingested, lang: Lang) -> Result<Vec<serde_json:
         .iter()
         .map(|f| {
             let path = project.join(&f.file);
-            let (bytes, hash) = sha256_file(&path).map_err(|e| Error::read(lang, &path, e))?;
+            // Hashed as ingestion read it; a file it did not read, now.
+            let (bytes, hash) = match &f.sha256 {
+                Some(h) => h.clone(),
+                None => sha256_file(&path).map_err(|e| Error::read(lang, &path, e))?,
+            };
             Ok(serde_json::json!({
                 "path": f.file,
                 "source": f.source.map(|s| s.table_name()),

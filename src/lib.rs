@@ -28,6 +28,7 @@ pub mod bundle;
 pub mod catalog;
 pub mod chart;
 pub mod config;
+pub mod digest;
 pub mod error;
 pub mod export;
 pub mod generate;

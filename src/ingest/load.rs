@@ -4,6 +4,7 @@
 
 use super::grid::Grid;
 use super::{parquet, sheet, text};
+use crate::digest::{Hashing, Running};
 use crate::i18n::Lang;
 use std::path::Path;
 
@@ -15,7 +16,10 @@ pub struct Loaded {
     pub delimiter: Option<String>,
     /// The records of a text file after the first chunk (which is `grids[0]`), read on
     /// demand so that a large export is never held whole.
-    pub rest: Option<text::TextReader<std::fs::File>>,
+    pub rest: Option<text::TextReader<Hashing<std::fs::File>>>,
+    /// The file's SHA-256 as far as it has been read (the manifest's, without a second
+    /// read of the file).
+    pub hash: Running,
 }
 
 /// Read a file (read-only). `sheet` is the sheet named in the config, if any.
@@ -40,6 +44,7 @@ pub fn load(
         return load_text(file, ext, label, lang);
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    let hash = Running::of(&bytes);
     match ext.as_str() {
         "parquet" => {
             let g = parquet::read(bytes).map_err(|e| match e {
@@ -54,9 +59,10 @@ pub fn load(
                 encoding: None,
                 delimiter: None,
                 rest: None,
+                hash,
             })
         }
-        _ => load_workbook(bytes, &ext, label, lang, sheet),
+        _ => load_workbook(bytes, &ext, label, lang, sheet).map(|l| Loaded { hash, ..l }),
     }
 }
 
@@ -68,6 +74,7 @@ fn load_text(
     lang: Lang,
 ) -> std::result::Result<Loaded, String> {
     let why = |e| text_error(e, label, lang);
+    let (file, hash) = Hashing::new(file);
     let (mut reader, fmt) = text::TextReader::open(file).map_err(why)?;
     let head = reader
         .next_chunk(text::CHUNK_ROWS)
@@ -83,6 +90,7 @@ fn load_text(
         encoding: Some(fmt.encoding),
         delimiter: Some(delim),
         rest: Some(reader),
+        hash,
     })
 }
 
@@ -132,6 +140,7 @@ fn load_workbook(
         encoding: None,
         delimiter: None,
         rest: None,
+        hash: Running::default(),
     })
 }
 

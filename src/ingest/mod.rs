@@ -64,6 +64,9 @@ pub struct FileReport {
     pub bytes: u64,
     /// The whole-file error, when the file could not be used.
     pub error: Option<String>,
+    /// Size and SHA-256 of the file, hashed as it was read (`None`: not read whole).
+    #[serde(skip)]
+    pub sha256: Option<(u64, String)>,
     /// Things the user should know that are not errors (other sheets that also match).
     pub notes: Vec<String>,
     /// Time spent reading and checking the file, in milliseconds.
@@ -227,6 +230,7 @@ fn new_report(label: String, path: &Path, explicit: Option<SourceKind>) -> FileR
         warnings: 0,
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         error: None,
+        sha256: None,
         notes: vec![],
         millis: 0,
     }
@@ -340,6 +344,9 @@ fn ingest_file(
             None => tr!(lang, "note-kommunenummer-missing"),
         });
     }
+    // Every byte has passed through the reader by now (a streamed export) or was read
+    // whole (a workbook); `finish` reads whatever was not.
+    report.sha256 = loaded.hash.finish(path).ok();
     report.rows_read = processed.read;
     report.rows_rejected = processed.rejected;
     report.rows_kept = processed.kept;
