@@ -95,7 +95,7 @@ impl Project {
     /// Ingest every file. Unusable files are reported in [`Ingested::files`]; use
     /// [`Project::ingest_checked`] to stop at the first one.
     pub fn ingest(&self) -> Result<Ingested> {
-        ingest::ingest(&self.root, &self.config)
+        ingest::ingest(&self.root, &self.config, false)
     }
 
     /// Compute every result table (02-analytics.md) from ingested data; get one with
@@ -111,8 +111,9 @@ impl Project {
 
     /// Ingest, failing on the first unusable file, and (with `strict`) on any rejected
     /// row.
+    /// Each file is hashed as it is read, for the manifest of a bundle made from it.
     pub fn ingest_checked(&self, strict: bool) -> Result<Ingested> {
-        let data = self.ingest()?;
+        let data = ingest::ingest(&self.root, &self.config, true)?;
         if let Some(e) = data.first_error() {
             return Err(e);
         }

@@ -22,12 +22,14 @@ pub struct Loaded {
     pub hash: Running,
 }
 
-/// Read a file (read-only). `sheet` is the sheet named in the config, if any.
+/// Read a file (read-only). `sheet` is the sheet named in the config, if any; with
+/// `hash`, the bytes read are hashed on the way ([`Loaded::hash`]).
 pub fn load(
     path: &Path,
     label: &str,
     lang: Lang,
     sheet: Option<&str>,
+    hash: bool,
 ) -> std::result::Result<Loaded, String> {
     let unreadable =
         |e: std::io::Error| tr!(lang, "file-unreadable", file = label, why = e.to_string());
@@ -41,10 +43,14 @@ pub fn load(
         return Err(tr!(lang, "file-empty-bytes", file = label));
     }
     if !matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "parquet") {
-        return load_text(file, ext, label, lang);
+        return load_text(file, ext, label, lang, hash);
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    let hash = Running::of(&bytes);
+    let hash = if hash {
+        Running::of(&bytes)
+    } else {
+        Running::default()
+    };
     match ext.as_str() {
         "parquet" => {
             let g = parquet::read(bytes).map_err(|e| match e {
@@ -72,9 +78,10 @@ fn load_text(
     ext: String,
     label: &str,
     lang: Lang,
+    hash: bool,
 ) -> std::result::Result<Loaded, String> {
     let why = |e| text_error(e, label, lang);
-    let (file, hash) = Hashing::new(file);
+    let (file, hash) = Hashing::new(file, hash);
     let (mut reader, fmt) = text::TextReader::open(file).map_err(why)?;
     let head = reader
         .next_chunk(text::CHUNK_ROWS)

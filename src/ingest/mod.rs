@@ -153,8 +153,9 @@ impl Ingested {
     }
 }
 
-/// Ingest every file of a project folder.
-pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
+/// Ingest every file of a project folder. With `hash`, each file's SHA-256 is taken as it
+/// is read ([`FileReport::sha256`]), for a bundle's manifest; `validate` does without.
+pub fn ingest(root: &Path, config: &Config, hash: bool) -> Result<Ingested> {
     let lang = config.language;
     let files = discover(root, config)?;
     if files.is_empty() {
@@ -174,7 +175,7 @@ pub fn ingest(root: &Path, config: &Config) -> Result<Ingested> {
         .par_iter()
         .map(|(path, explicit)| {
             let started = std::time::Instant::now();
-            let (mut report, outcome) = ingest_file(root, path, *explicit, config);
+            let (mut report, outcome) = ingest_file(root, path, *explicit, config, hash);
             report.millis = started.elapsed().as_millis() as u64;
             (report, outcome)
         })
@@ -246,6 +247,7 @@ fn ingest_file(
     path: &Path,
     explicit: Option<SourceKind>,
     config: &Config,
+    hash: bool,
 ) -> (FileReport, FileOutcome) {
     let lang = config.language;
     let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
@@ -254,7 +256,7 @@ fn ingest_file(
     let sheet_cfg = explicit
         .and_then(|k| config.sources.get(&k))
         .and_then(|s| s.sheet.clone());
-    let mut loaded = match load::load(path, &label, lang, sheet_cfg.as_deref()) {
+    let mut loaded = match load::load(path, &label, lang, sheet_cfg.as_deref(), hash) {
         Ok(l) => l,
         Err(m) => {
             report.error = Some(m);
@@ -346,7 +348,9 @@ fn ingest_file(
     }
     // Every byte has passed through the reader by now (a streamed export) or was read
     // whole (a workbook); `finish` reads whatever was not.
-    report.sha256 = loaded.hash.finish(path).ok();
+    if hash {
+        report.sha256 = loaded.hash.finish(path).ok();
+    }
     report.rows_read = processed.read;
     report.rows_rejected = processed.rejected;
     report.rows_kept = processed.kept;
