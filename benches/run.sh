@@ -2,7 +2,7 @@
 # Speed and memory of the whole pipeline on generated data (04-cli-and-scale.md, "Scale").
 # Usage: bash benches/run.sh [kommune|national|national-x10|all]   (from the repository root)
 # `all` is kommune and national; national-x10 (~14 M deviations, 2.7 GB of CSV, about
-# 8.5 GB of memory today) runs only when asked for by name. RUNS=n sets the repetitions.
+# 5 GB of memory) runs only when asked for by name. RUNS=n sets the repetitions.
 # Needs only the Rust toolchain; uses GNU time for peak memory when /usr/bin/time exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
