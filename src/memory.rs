@@ -9,9 +9,10 @@
 //! while nationally (11 MB columns, under the threshold) freed memory was reused.
 //! Turning `mmap` off for allocations (`M_MMAP_MAX` = 0) makes large blocks come from the
 //! heap, where freed ones are reused; `M_TRIM_THRESHOLD` keeps up to 1 GiB of free heap
-//! top instead of returning it at once. Measured on national-x10 (`benches/README.md`):
-//! 61 s → 42 s wall, 33 s → 13 s system time, the same peak (4.7 GB); nationally within
-//! the noise, +30 MB peak.
+//! top instead of returning it at once. Measured on national-x10 (`benches/README.md`,
+//! alternating): page faults 4.2 M → 2.6 M, system time 14–18 s → 11–13 s, wall
+//! 43–48 s → 40–47 s on a noisy host, the same peak (4.7 GB); nationally within the
+//! noise, +30 MB peak.
 
 /// Apply the settings above; a no-op off glibc.
 pub fn tune() {
