@@ -201,7 +201,8 @@ pub struct Parts<'a> {
 /// 274 MB of exports again for their hashes and encoding 1.9 million canonical rows,
 /// ~0.6 s of CPU that came after the analyses).
 pub struct Prepared {
-    params: Params,
+    /// The run parameters it was made for, as its Parquet files record them.
+    parameters: serde_json::Value,
     parquet: bool,
     inputs: Vec<serde_json::Value>,
     data: Vec<(String, Vec<u8>)>,
@@ -232,7 +233,7 @@ pub fn prepare(
         }
     }
     Ok(Prepared {
-        params: params.clone(),
+        parameters: parameters(params, config, lang),
         parquet: formats.parquet,
         inputs,
         data: files,
@@ -318,10 +319,10 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str), dir: &Path) -> Result<Staged>
         // Hashing the inputs for the manifest reads every export again (hundreds of
         // megabytes nationally): beside the rendering, not after it, unless `run` did it
         // while the analyses ran.
-        let given = p
-            .prepared
-            .as_ref()
-            .filter(|pr| pr.params == p.results.params && pr.parquet == f.parquet);
+        let given = p.prepared.as_ref().filter(|pr| {
+            pr.parquet == f.parquet
+                && pr.parameters == parameters(&p.results.params, p.config, lang)
+        });
         let preparing = given.is_none().then(|| {
             scope.spawn(|| prepare(p.project, p.data, p.config, &p.results.params, lang, f))
         });

@@ -961,3 +961,72 @@ fn a_project_without_a_municipality_is_not_named_kommune_0000() {
         "{md}"
     );
 }
+
+/// What `run` prepares while the analyses run is used only for the parameters and
+/// formats it was made for: a bundle written with other parameters prepares again, so
+/// the canonical tables' Parquet never records parameters the report was not made with.
+#[test]
+fn a_preparation_for_other_parameters_is_not_used() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let project = ikrapport::Project::open(sample_data()).unwrap();
+    let data = project.ingest_checked(false).unwrap();
+    let results = project.analyse(&data, &Default::default()).unwrap();
+    let (def, text) =
+        ikrapport::report::definition::load(None, &project.root, ikrapport::Lang::Nb).unwrap();
+    let doc = ikrapport::report::build(&ikrapport::report::Inputs {
+        results: &results,
+        data: &data,
+        config: &project.config,
+        definition: &def,
+        lang: ikrapport::Lang::Nb,
+    })
+    .unwrap();
+    let formats = ikrapport::bundle::Formats::parse("parquet", ikrapport::Lang::Nb).unwrap();
+    let footer_year = |params: ikrapport::analytics::Params| -> String {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("rapport");
+        let prepared = ikrapport::bundle::prepare(
+            &project.root,
+            &data,
+            &project.config,
+            &params,
+            ikrapport::Lang::Nb,
+            &formats,
+        )
+        .unwrap();
+        ikrapport::bundle::write(
+            &out,
+            &ikrapport::bundle::Parts {
+                project: &project.root,
+                data: &data,
+                results: &results,
+                config: &project.config,
+                doc: &doc,
+                lang: ikrapport::Lang::Nb,
+                formats: &formats,
+                definition: (&def.origin, &text),
+                prepared: Some(prepared),
+            },
+            &|_| {},
+        )
+        .unwrap();
+        let f = std::fs::File::open(out.join("data/deviations.parquet")).unwrap();
+        let b = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
+        let kv = b.metadata().file_metadata().key_value_metadata().unwrap();
+        let p = kv
+            .iter()
+            .find(|k| k.key == "ikrapport.parameters")
+            .and_then(|k| k.value.clone())
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&p).unwrap();
+        v["year"].to_string()
+    };
+    assert_eq!(footer_year(results.params.clone()), "2025");
+    let mut other = results.params.clone();
+    other.year = 2019;
+    assert_eq!(
+        footer_year(other),
+        "2025",
+        "prepared for 2019, written for 2025"
+    );
+}
