@@ -19,7 +19,7 @@
 --! open_over_180 = { kind = "count", size = "self" }
 WITH d AS (
     SELECT kommunenummer, sector,
-           CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) = {{year}} AS cohort,
+           reported_date BETWEEN {{year_start}} AND {{year_end}} AS cohort,
            reported_date <= {{as_of}} AS reported_by_as_of,
            COALESCE(closed_date <= {{as_of}}, FALSE) AS closed_ok,
            CAST(closed_date AS INTEGER) - CAST(reported_date AS INTEGER) AS days,

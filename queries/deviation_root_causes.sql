@@ -10,7 +10,7 @@
 WITH counts AS (
     SELECT kommunenummer, COALESCE(root_cause, 'ikke angitt') AS root_cause, COUNT(*) AS count
     FROM deviations
-    WHERE EXTRACT(YEAR FROM reported_date) = {{year}}
+    WHERE reported_date BETWEEN {{year_start}} AND {{year_end}}
     GROUP BY kommunenummer, COALESCE(root_cause, 'ikke angitt')
 ),
 shares AS (

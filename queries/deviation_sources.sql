@@ -10,7 +10,7 @@
 --! share = { kind = "share", size = "count" }
 WITH d AS (
     SELECT kommunenummer, sector, source, type FROM deviations
-    WHERE EXTRACT(YEAR FROM reported_date) = {{year}}
+    WHERE reported_date BETWEEN {{year_start}} AND {{year_end}}
 ),
 -- Counted per sector and per whole municipality, then stacked (stacking the deviations
 -- first held every one of the year twice and made the sector plain text before grouping).

@@ -10,9 +10,9 @@
 --! change_pct = { kind = "share", size = ["count_year", "count_prev_year"] }
 WITH base AS (
     SELECT kommunenummer, sector, COALESCE(category, 'ikke angitt') AS category,
-           CAST(EXTRACT(YEAR FROM reported_date) AS INTEGER) AS year
+           CAST(CASE WHEN reported_date >= {{year_start}} THEN {{year}} ELSE {{prev_year}} END AS INTEGER) AS year
     FROM deviations
-    WHERE EXTRACT(YEAR FROM reported_date) IN ({{year}}, {{prev_year}})
+    WHERE reported_date BETWEEN {{prev_year_start}} AND {{year_end}}
 ),
 -- Counted per sector and per whole municipality, then stacked (stacking the rows first
 -- held every deviation of the two years twice).
