@@ -111,9 +111,19 @@ impl Project {
 
     /// Ingest, failing on the first unusable file, and (with `strict`) on any rejected
     /// row.
-    /// Each file is hashed as it is read, for the manifest of a bundle made from it.
     pub fn ingest_checked(&self, strict: bool) -> Result<Ingested> {
-        let data = ingest::ingest(&self.root, &self.config, true)?;
+        self.ingest_checked_as(strict, false)
+    }
+
+    /// [`Project::ingest_checked`], each file hashed (SHA-256) as it is read: what a
+    /// bundle's manifest and Parquet footers record, without reading the files again.
+    /// `ikrapport run` ingests this way; `query` and `validate` need no hashes.
+    pub fn ingest_for_bundle(&self, strict: bool) -> Result<Ingested> {
+        self.ingest_checked_as(strict, true)
+    }
+
+    fn ingest_checked_as(&self, strict: bool, hash: bool) -> Result<Ingested> {
+        let data = ingest::ingest(&self.root, &self.config, hash)?;
         if let Some(e) = data.first_error() {
             return Err(e);
         }

@@ -969,7 +969,17 @@ fn a_project_without_a_municipality_is_not_named_kommune_0000() {
 fn a_preparation_for_other_parameters_is_not_used() {
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     let project = ikrapport::Project::open(sample_data()).unwrap();
-    let data = project.ingest_checked(false).unwrap();
+    let data = project.ingest_for_bundle(false).unwrap();
+    // Each input was hashed as it was read: the whole file's SHA-256, a workbook too.
+    for f in &data.files {
+        let raw = std::fs::read(sample_data().join(&f.file)).unwrap();
+        let want = (raw.len() as u64, ikrapport::digest::sha256(&raw));
+        assert_eq!(f.sha256.as_ref(), Some(&want), "{}", f.file);
+    }
+    assert!(data.files.iter().any(|f| f.file.ends_with(".xlsx")));
+    // `query` and `validate` read without hashing.
+    let plain = project.ingest_checked(false).unwrap();
+    assert!(plain.files.iter().all(|f| f.sha256.is_none()));
     let results = project.analyse(&data, &Default::default()).unwrap();
     let (def, text) =
         ikrapport::report::definition::load(None, &project.root, ikrapport::Lang::Nb).unwrap();

@@ -106,7 +106,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
     let project = ctx.project(&a.folder)?;
     let lang = project.config.language;
     let formats = Formats::parse(&a.format, lang)?;
-    let data = project.ingest_checked(a.strict)?;
+    let data = project.ingest_for_bundle(a.strict)?;
     progress.stage("analytics");
     let opts = analytics::Options {
         year: a.year,
