@@ -399,7 +399,7 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str), dir: &Path) -> Result<Staged>
             (Some(pr), _) => pr,
             (None, Some(h)) => {
                 made = h.join().map_err(|_| {
-                    Error::Internal("manifest: hashing the inputs stopped".into())
+                    Error::Internal("bundle: preparing the inputs stopped".into())
                 })??;
                 &made
             }
