@@ -8,8 +8,10 @@
 //! x10 run spent 19–33 s of its CPU in the kernel, and grew 13–15 × for 10 × the data,
 //! while nationally (11 MB columns, under the threshold) freed memory was reused.
 //! Turning `mmap` off for allocations (`M_MMAP_MAX` = 0) makes large blocks come from the
-//! heap, where freed ones are reused; `M_TRIM_THRESHOLD` keeps up to 1 GiB of free heap
-//! top instead of returning it at once. Measured on national-x10 (`benches/README.md`,
+//! heap, where freed ones are reused (a higher threshold alone would not do: a pool
+//! thread's arena grows in heaps of at most 64 MiB and maps anything larger afresh; with
+//! `mmap` off it falls back to the main heap); `M_TRIM_THRESHOLD` keeps up to 1 GiB of
+//! free heap top instead of returning it at once. Measured on national-x10 (`benches/README.md`,
 //! alternating): page faults 4.2 M → 2.6 M, system time 14–18 s → 11–13 s, wall
 //! 43–48 s → 40–47 s on a noisy host, the same peak (4.7 GB); nationally within the
 //! noise, +30 MB peak.
