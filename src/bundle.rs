@@ -14,7 +14,7 @@
 use crate::analytics::registry::{Maker, Origin};
 use crate::analytics::{Params, Results};
 use crate::config::Config;
-use crate::digest::{hex, sha256, sha256_file};
+use crate::digest::{HashingWriter, sha256, sha256_file};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::Ingested;
@@ -22,7 +22,6 @@ use crate::render;
 use crate::report::{self, Document, privacy::Masked};
 use crate::source::SourceKind;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -101,26 +100,6 @@ pub struct Written {
 /// Stages, for a progress bar.
 pub const STAGES: &[&str] = &["charts", "html", "md", "docx", "tables", "data", "manifest"];
 
-/// A writer that hashes and counts what passes through it.
-struct Hashing<W> {
-    inner: W,
-    hash: Sha256,
-    len: usize,
-}
-
-impl<W: std::io::Write> std::io::Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        self.len += n;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// The staging folder the bundle's files are written into as they are made (not held
 /// in memory until the end: a national-x10 bundle is most of a gigabyte), with each
 /// file's path, size and hash for the manifest. The first failure to write is kept and
@@ -157,14 +136,9 @@ impl Staged {
             }
         }
         let written = std::fs::File::create(&path).and_then(|f| {
-            let mut w = Hashing {
-                inner: std::io::BufWriter::with_capacity(1 << 16, f),
-                hash: Sha256::new(),
-                len: 0,
-            };
+            let mut w = HashingWriter::new(std::io::BufWriter::with_capacity(1 << 16, f));
             write(&mut w)?;
-            std::io::Write::flush(&mut w.inner)?;
-            Ok((w.len, hex(&w.hash.finalize())))
+            w.finish()
         });
         match written {
             Ok((len, hash)) => self.files.push((rel, len, hash)),
@@ -195,11 +169,11 @@ pub struct Parts<'a> {
 }
 
 /// What the bundle makes from the ingested data alone: each input file's size and
-/// SHA-256 (the manifest, every Parquet footer) and, when Parquet is wanted, the
-/// canonical tables as Parquet. `ikrapport run` makes it on a thread of its own while the
-/// analyses run, which leave a core idle part of the time (national: reading the
-/// 274 MB of exports again for their hashes and encoding 1.9 million canonical rows,
-/// ~0.6 s of CPU that came after the analyses).
+/// SHA-256 (the manifest, every Parquet footer: taken as ingestion read the file, or
+/// read now) and, when Parquet is wanted, the canonical tables as Parquet. `ikrapport
+/// run` makes it on a thread of its own while the analyses run, which leave a core idle
+/// part of the time (national: encoding 1.9 million canonical rows, ~0.4 s of CPU that
+/// came after the analyses).
 pub struct Prepared {
     /// The run parameters it was made for, as its Parquet files record them.
     parameters: serde_json::Value,
@@ -316,9 +290,9 @@ fn stage_files(p: &Parts, progress: &dyn Fn(&str), dir: &Path) -> Result<Staged>
         let xlsx = f
             .xlsx
             .then(|| scope.spawn(|| render::xlsx::write(&sheets, lang, threshold, year)));
-        // Hashing the inputs for the manifest reads every export again (hundreds of
-        // megabytes nationally): beside the rendering, not after it, unless `run` did it
-        // while the analyses ran.
+        // What `run` prepared while the analyses ran, if it fits; else prepared here,
+        // beside the rendering (inputs ingested without hashing are read again for their
+        // hashes: hundreds of megabytes nationally).
         let given = p.prepared.as_ref().filter(|pr| {
             pr.parquet == f.parquet
                 && pr.parameters == parameters(&p.results.params, p.config, lang)

@@ -184,6 +184,48 @@ fn deviation_counts_yoy_sources_and_root_causes() {
     assert_fl(rc, "share", 2, Some(1.0 / 6.0));
 }
 
+/// The report year's first and last day belong to it, the days either side do not: the
+/// year tables select it on the dates (`{{year_start}}`–`{{year_end}}`, inclusive).
+#[test]
+fn the_report_year_runs_from_1_january_to_31_december() {
+    let p = Project::new();
+    p.write("ikrapport.toml", "kommunenummer = \"1234\"\n");
+    p.write(
+        "avvik.csv",
+        "Sektor;Meldt dato;Lukket dato;Kategori;Meldt av;Årsak\n\
+         A;31.12.2023;;Fall;ansatt;Rutine\n\
+         A;01.01.2024;;Fall;ansatt;Rutine\n\
+         A;01.01.2025;02.01.2025;Fall;ansatt;Rutine\n\
+         A;31.12.2025;;Fall;ansatt;Rutine\n\
+         A;01.01.2026;;Fall;ansatt;Rutine\n",
+    );
+    let project = ikrapport::Project::open(p.path()).unwrap();
+    let data = project.ingest_checked(true).unwrap();
+    let opts = Options {
+        year: Some(2025),
+        ..Options::default()
+    };
+    let r = analytics::run(&project.root, &data, &project.config, &opts).unwrap();
+    let whole = [("sector", "Hele kommunen")];
+    let c = t(&r, "deviation_closure");
+    let i = find(c, &whole);
+    assert_eq!(
+        (ints(c, "reported")[i], ints(c, "closed")[i]),
+        (Some(2), Some(1))
+    );
+    let y = t(&r, "deviation_yoy");
+    let i = find(y, &[("sector", "Hele kommunen"), ("category", "Fall")]);
+    assert_eq!(
+        (ints(y, "count_year")[i], ints(y, "count_prev_year")[i]),
+        (Some(2), Some(1))
+    );
+    let s = t(&r, "deviation_sources");
+    let i = find(s, &[("sector", "Hele kommunen"), ("source", "ansatt")]);
+    assert_eq!(ints(s, "count")[i], Some(2));
+    let rc = t(&r, "deviation_root_causes");
+    assert_eq!(ints(rc, "count"), vec![Some(2)]);
+}
+
 #[test]
 fn deviation_closure_cohort_and_backlog() {
     let r = results(&fixture());

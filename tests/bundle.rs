@@ -44,6 +44,48 @@ fn zip_names(p: &Path) -> Vec<String> {
 }
 
 /// Every file below a folder with its bytes, by relative path.
+/// A Parquet file's key-value metadata: the bundle's lineage in every footer.
+fn parquet_footer(path: &Path) -> BTreeMap<String, String> {
+    let f = std::fs::File::open(path).unwrap();
+    let b = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
+    b.metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .into_iter()
+        .flatten()
+        .map(|k| (k.key.clone(), k.value.clone().unwrap_or_default()))
+        .collect()
+}
+
+/// A report made through the library as `ikrapport run` makes it: results, the default
+/// report definition (with its text) and the document, in bokmål.
+struct Built {
+    results: ikrapport::analytics::Results,
+    def: ikrapport::report::definition::Definition,
+    text: String,
+    doc: ikrapport::report::Document,
+}
+
+fn build(project: &ikrapport::Project, data: &ikrapport::Ingested) -> Built {
+    let results = project.analyse(data, &Default::default()).unwrap();
+    let (def, text) =
+        ikrapport::report::definition::load(None, &project.root, ikrapport::Lang::Nb).unwrap();
+    let doc = ikrapport::report::build(&ikrapport::report::Inputs {
+        results: &results,
+        data,
+        config: &project.config,
+        definition: &def,
+        lang: ikrapport::Lang::Nb,
+    })
+    .unwrap();
+    Built {
+        results,
+        def,
+        text,
+        doc,
+    }
+}
+
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -272,14 +314,8 @@ fn parquet_files_are_read_back_by_arrow_rs_with_their_provenance() {
     let results = project.analyse(&data, &Default::default()).unwrap();
     // Every file names the inputs by their SHA-256 (the canonical tables' files are made
     // while the analyses run, the results' after: the same lineage).
-    let avvik_sha256: String = {
-        use sha2::Digest;
-        let raw = std::fs::read(sample_data().join("avvik.csv")).unwrap();
-        sha2::Sha256::digest(&raw)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
+    let avvik_sha256 =
+        ikrapport::digest::sha256(&std::fs::read(sample_data().join("avvik.csv")).unwrap());
     let mut n = 0;
     for e in std::fs::read_dir(out.join("data")).unwrap().flatten() {
         let name = e
@@ -287,16 +323,9 @@ fn parquet_files_are_read_back_by_arrow_rs_with_their_provenance() {
             .to_string_lossy()
             .trim_end_matches(".parquet")
             .to_string();
+        let kv = parquet_footer(&e.path());
         let f = std::fs::File::open(e.path()).unwrap();
         let b = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
-        let kv: BTreeMap<String, String> = b
-            .metadata()
-            .file_metadata()
-            .key_value_metadata()
-            .unwrap()
-            .iter()
-            .map(|k| (k.key.clone(), k.value.clone().unwrap_or_default()))
-            .collect();
         let cols: Vec<String> = b
             .schema()
             .fields()
@@ -475,17 +504,7 @@ fn a_failed_run_leaves_the_previous_bundle_intact() {
     // A write that fails midway (the staging folder cannot be made) leaves it too.
     let project = ikrapport::Project::open(p.path()).unwrap();
     let data = project.ingest_checked(false).unwrap();
-    let results = project.analyse(&data, &Default::default()).unwrap();
-    let (def, text) =
-        ikrapport::report::definition::load(None, p.path(), ikrapport::Lang::Nb).unwrap();
-    let doc = ikrapport::report::build(&ikrapport::report::Inputs {
-        results: &results,
-        data: &data,
-        config: &project.config,
-        definition: &def,
-        lang: ikrapport::Lang::Nb,
-    })
-    .unwrap();
+    let b = build(&project, &data);
     let blocker = tmp
         .path()
         .join(format!(".rapport.tmp-{}", std::process::id()));
@@ -496,12 +515,12 @@ fn a_failed_run_leaves_the_previous_bundle_intact() {
         &ikrapport::bundle::Parts {
             project: p.path(),
             data: &data,
-            results: &results,
+            results: &b.results,
             config: &project.config,
-            doc: &doc,
+            doc: &b.doc,
             lang: ikrapport::Lang::Nb,
             formats: &formats,
-            definition: (&def.origin, &text),
+            definition: (&b.def.origin, &b.text),
             prepared: None,
         },
         &|_| {},
@@ -569,21 +588,10 @@ fn a_small_sector_is_suppressed_in_every_format() {
     assert_eq!(r.get((row, 2)), Some(&Data::String("<5".into())));
     // Parquet results: null, and the footer says which columns were suppressed.
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let sup =
+        parquet_footer(&out.join("data/deviation_closure.parquet"))["ikrapport.suppressed"].clone();
     let f = std::fs::File::open(out.join("data/deviation_closure.parquet")).unwrap();
     let b = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
-    let kv = b
-        .metadata()
-        .file_metadata()
-        .key_value_metadata()
-        .unwrap()
-        .clone();
-    let sup = kv
-        .iter()
-        .find(|k| k.key == "ikrapport.suppressed")
-        .unwrap()
-        .value
-        .clone()
-        .unwrap();
     assert!(
         sup.contains("\"reported\"") && sup.contains("\"threshold\":5"),
         "{sup}"
@@ -967,7 +975,6 @@ fn a_project_without_a_municipality_is_not_named_kommune_0000() {
 /// the canonical tables' Parquet never records parameters the report was not made with.
 #[test]
 fn a_preparation_for_other_parameters_is_not_used() {
-    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     let project = ikrapport::Project::open(sample_data()).unwrap();
     let data = project.ingest_for_bundle(false).unwrap();
     // Each input was hashed as it was read: the whole file's SHA-256, a workbook too.
@@ -980,17 +987,7 @@ fn a_preparation_for_other_parameters_is_not_used() {
     // `query` and `validate` read without hashing.
     let plain = project.ingest_checked(false).unwrap();
     assert!(plain.files.iter().all(|f| f.sha256.is_none()));
-    let results = project.analyse(&data, &Default::default()).unwrap();
-    let (def, text) =
-        ikrapport::report::definition::load(None, &project.root, ikrapport::Lang::Nb).unwrap();
-    let doc = ikrapport::report::build(&ikrapport::report::Inputs {
-        results: &results,
-        data: &data,
-        config: &project.config,
-        definition: &def,
-        lang: ikrapport::Lang::Nb,
-    })
-    .unwrap();
+    let b = build(&project, &data);
     let formats = ikrapport::bundle::Formats::parse("parquet", ikrapport::Lang::Nb).unwrap();
     let footer_year = |params: ikrapport::analytics::Params| -> String {
         let tmp = tempfile::tempdir().unwrap();
@@ -1009,30 +1006,23 @@ fn a_preparation_for_other_parameters_is_not_used() {
             &ikrapport::bundle::Parts {
                 project: &project.root,
                 data: &data,
-                results: &results,
+                results: &b.results,
                 config: &project.config,
-                doc: &doc,
+                doc: &b.doc,
                 lang: ikrapport::Lang::Nb,
                 formats: &formats,
-                definition: (&def.origin, &text),
+                definition: (&b.def.origin, &b.text),
                 prepared: Some(prepared),
             },
             &|_| {},
         )
         .unwrap();
-        let f = std::fs::File::open(out.join("data/deviations.parquet")).unwrap();
-        let b = ParquetRecordBatchReaderBuilder::try_new(f).unwrap();
-        let kv = b.metadata().file_metadata().key_value_metadata().unwrap();
-        let p = kv
-            .iter()
-            .find(|k| k.key == "ikrapport.parameters")
-            .and_then(|k| k.value.clone())
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(&p).unwrap();
+        let kv = parquet_footer(&out.join("data/deviations.parquet"));
+        let v: serde_json::Value = serde_json::from_str(&kv["ikrapport.parameters"]).unwrap();
         v["year"].to_string()
     };
-    assert_eq!(footer_year(results.params.clone()), "2025");
-    let mut other = results.params.clone();
+    assert_eq!(footer_year(b.results.params.clone()), "2025");
+    let mut other = b.results.params.clone();
     other.year = 2019;
     assert_eq!(
         footer_year(other),
