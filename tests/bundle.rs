@@ -1030,3 +1030,66 @@ fn a_preparation_for_other_parameters_is_not_used() {
         "prepared for 2019, written for 2025"
     );
 }
+
+/// A chart of the last 36 months says how many deviations it stands on: those months',
+/// for its sector, not the report year's; counts the table hides are left out and the
+/// line says some are hidden.
+#[test]
+fn a_monthly_charts_n_is_the_deviations_of_its_36_months() {
+    let (_t, out, _) = report(&sample_data(), &["--format", "html,csv"]);
+    let csv = std::fs::read_to_string(out.join("tables/deviation_spc.csv")).unwrap();
+    // Sum the table's counts for a sector over 2023–2025 (dates are dd.mm.yyyy).
+    let sum = |sector: &str| -> (u64, bool) {
+        let (mut n, mut hidden) = (0, false);
+        for line in csv.lines().skip(1) {
+            let f: Vec<&str> = line.split(';').collect();
+            let year: i32 = f[2].rsplit('.').next().unwrap().parse().unwrap();
+            if f[1] != sector || !(2023..=2025).contains(&year) {
+                continue;
+            }
+            match f[3].parse::<u64>() {
+                Ok(c) => n += c,
+                Err(_) => hidden = true,
+            }
+        }
+        (n, hidden)
+    };
+    let source_n = |page: &str| -> String {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        let at = html
+            .find("avviksregisteret og enhetsoversikten, n = ")
+            .expect("the control chart's source line");
+        html[at..]
+            .split(", n = ")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    let digits = |s: &str| -> u64 {
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    };
+    let (whole, hidden) = sum("Hele kommunen");
+    assert!(!hidden);
+    assert_eq!(digits(&source_n("index.html")), whole);
+    assert!(
+        whole > 10_000,
+        "three years of deviations, not one: {whole}"
+    );
+    let (byutvikling, hidden) = sum("Byutvikling");
+    assert!(!hidden);
+    assert_eq!(digits(&source_n("sektor/byutvikling.html")), byutvikling);
+    // Finans has months below the threshold: the visible ones, and a word that some are hidden.
+    let (finans, hidden) = sum("Finans");
+    assert!(hidden);
+    let n = source_n("sektor/finans.html");
+    assert!(n.ends_with("(noe skjult)"), "{n}");
+    assert_eq!(digits(n.trim_end_matches("(noe skjult)")), finans);
+}

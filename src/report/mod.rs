@@ -599,10 +599,21 @@ impl Builder<'_> {
                 _ => true,
             })
             .collect();
-        let n = match self.count_for(primary, sector) {
-            Some(n) => crate::i18n::num::int(n as i64, lang),
-            // The group itself is below the threshold.
-            None => format!("<{}", self.inp.config.disclosure_threshold),
+        let n = if matches!(primary, "deviation_monthly" | "deviation_spc") {
+            match self.count_in_chart_months(primary, sector) {
+                (n, false) => crate::i18n::num::int(n as i64, lang),
+                (n, true) => format!(
+                    "{} ({})",
+                    crate::i18n::num::int(n as i64, lang),
+                    tr!(lang, "chart-some-hidden")
+                ),
+            }
+        } else {
+            match self.count_for(primary, sector) {
+                Some(n) => crate::i18n::num::int(n as i64, lang),
+                // The group itself is below the threshold.
+                None => format!("<{}", self.inp.config.disclosure_threshold),
+            }
         };
         // The control chart is a rate over the units table's årsverk; without that table
         // it shows counts from the deviation log alone, and its source line says so.
@@ -666,25 +677,33 @@ impl Builder<'_> {
     }
 
     /// The n of a chart's source line: the reports, risks or respondents behind it.
+    /// The deviations a monthly chart draws: its three years' months, for its sector (the
+    /// control chart) or the whole municipality (the chart of every sector), and whether
+    /// the chart table hides some of them (small counts). Not the report year's cohort: a
+    /// third of what a chart of 36 months stands on. Hidden counts stay out of the sum, so
+    /// that the total tells nothing the chart hides.
+    fn count_in_chart_months(&self, table: &str, sector: Option<&str>) -> (usize, bool) {
+        let year = self.inp.results.params.year;
+        let (first, last) = (format!("{}-01-01", year - 2), format!("{year}-12-31"));
+        let want = match table {
+            "deviation_spc" => sector.unwrap_or(WHOLE),
+            _ => WHOLE,
+        };
+        let Some(d) = self.charts.get(table) else {
+            return (0, false);
+        };
+        let rows: Vec<usize> = (0..d.rows.len())
+            .filter(|r| {
+                d.text(*r, "sector") == Some(want)
+                    && d.text(*r, "month")
+                        .is_some_and(|m| m >= first.as_str() && m <= last.as_str())
+            })
+            .collect();
+        let n = rows.iter().filter_map(|r| d.num(*r, "count")).sum::<f64>() as usize;
+        (n, rows.iter().any(|r| d.hidden(*r, "count")))
+    }
+
     fn count_for(&self, table: &str, sector: Option<&str>) -> Option<usize> {
-        if table == "deviation_monthly" {
-            // The reports in the chart's three years.
-            let year = self.inp.results.params.year;
-            let first = format!("{}-01-01", year - 2);
-            return self
-                .charts
-                .get(table)
-                .map(|d| {
-                    (0..d.rows.len())
-                        .filter(|r| {
-                            d.text(*r, "sector") == Some(WHOLE)
-                                && d.text(*r, "month").is_some_and(|m| m >= first.as_str())
-                        })
-                        .filter_map(|r| d.num(r, "count"))
-                        .sum::<f64>() as usize
-                })
-                .or(Some(0));
-        }
         let (t, col) = match table {
             t if t.starts_with("deviation") => ("deviation_closure", "reported"),
             t if t.starts_with("risk") => ("risk_by_sector", "risks"),
