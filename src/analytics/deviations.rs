@@ -3,7 +3,7 @@
 //! (`deviation_spc`) and the Mann-Kendall trend per sector and category
 //! (`deviation_trend`). Each is a group-by in Rust feeding the pure functions of `stats`.
 
-use super::frame::{Col, f64s, frame, str_col, strs, years_months};
+use super::frame::{Col, dates, f64s, frame, i64s, str_col, strs, years_months};
 use super::{Params, WHOLE};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -158,13 +158,52 @@ fn exposure(units: &DataFrame) -> Result<BTreeMap<Key, f64>> {
     Ok(out)
 }
 
+/// Each series of `deviation_monthly`: (kommunenummer, sector) → (month, count) in month
+/// order, zero months included. Text is borrowed from the table.
+type Series<'a> = BTreeMap<(&'a str, &'a str), Vec<(NaiveDate, f64)>>;
+
+fn series_of(monthly: &DataFrame) -> Result<Series<'_>> {
+    let knr: Vec<Option<&str>> = str_col(monthly, "kommunenummer")?.iter().collect();
+    let sector: Vec<Option<&str>> = str_col(monthly, "sector")?.iter().collect();
+    let month = dates(monthly, "month")?;
+    let count = i64s(monthly, "count")?;
+    let mut out: Series = BTreeMap::new();
+    // `monthly` writes each series whole and in month order: rows are appended to the
+    // series of the row before while the key stays the same, and looked up only when it
+    // changes (a national-x10 table has 1.5 million rows).
+    let mut current: Option<((&str, &str), Vec<(NaiveDate, f64)>)> = None;
+    for i in 0..monthly.height() {
+        let (Some(k), Some(s), Some(m)) = (knr[i], sector[i], month[i]) else {
+            continue;
+        };
+        let n = count[i].unwrap_or(0) as f64;
+        match &mut current {
+            Some((key, v)) if *key == (k, s) => v.push((m, n)),
+            _ => {
+                if let Some((key, v)) = current.take() {
+                    out.entry(key).or_default().extend(v);
+                }
+                current = Some(((k, s), vec![(m, n)]));
+            }
+        }
+    }
+    if let Some((key, v)) = current {
+        out.entry(key).or_default().extend(v);
+    }
+    for v in out.values_mut() {
+        v.sort_by_key(|(m, _)| *m);
+    }
+    Ok(out)
+}
+
 /// `deviation_spc`: the Laney u′ chart of the monthly deviation rate per sector and for
-/// the whole municipality.
-pub fn spc(dev: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> {
-    let (counts, span) = monthly_counts(dev)?;
+/// the whole municipality, over the series of `deviation_monthly` (its months with zeros:
+/// counting the deviations again cost as much as the monthly table itself).
+pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> {
+    let series_by_key = series_of(monthly)?;
     let exp = exposure(units)?;
     // One result row per (municipality, sector, month).
-    // Text borrowed from the counts' keys and each series' note: a row per month
+    // Text borrowed from the monthly table and each series' note: a row per month
     // (1.5 M at ten times the national set) without a `String` per row.
     struct Row<'a> {
         knr: &'a str,
@@ -182,13 +221,10 @@ pub fn spc(dev: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> 
     }
     let mut notes: Vec<String> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
-    for ((knr, sector), by_month) in &counts {
-        let (first, last) = span[knr];
-        let series: Vec<f64> = (first..=last)
-            .map(|m| by_month.get(&m).copied().unwrap_or(0.0))
-            .collect();
+    for (&(knr, sector), months) in &series_by_key {
+        let series: Vec<f64> = months.iter().map(|(_, n)| *n).collect();
         let e = exp
-            .get(&(knr.clone(), sector.clone()))
+            .get(&(knr.to_string(), sector.to_string()))
             .copied()
             .filter(|e| *e > 0.0)
             .unwrap_or(1.0);
@@ -206,11 +242,11 @@ pub fn spc(dev: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> 
                 }
             }
         });
-        for (i, m) in (first..=last).enumerate() {
+        for (i, (m, _)) in months.iter().enumerate() {
             rows.push(Row {
                 knr,
                 sector,
-                month: month_date(m),
+                month: *m,
                 count: series[i],
                 exposure: e,
                 rate: chart.rate[i],

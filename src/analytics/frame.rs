@@ -159,7 +159,9 @@ pub fn dates(df: &DataFrame, name: &str) -> Result<Vec<Option<NaiveDate>>> {
     Ok(c.i32()
         .map_err(err)?
         .iter()
-        .map(|d| d.and_then(|d| epoch().checked_add_signed(chrono::Duration::days(d as i64))))
+        // Day 719 163 of the common era is 1970-01-01 (chrono's own example); one
+        // addition, where a `Duration` added to the epoch went through seconds.
+        .map(|d| d.and_then(|d| NaiveDate::from_num_days_from_ce_opt(d.checked_add(719_163)?)))
         .collect())
 }
 
@@ -234,6 +236,27 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1));
         assert_eq!(civil_from_days(11_016), (2000, 2)); // 2000-02-29
         assert_eq!(civil_from_days(-1), (1969, 12));
+    }
+
+    #[test]
+    fn dates_are_the_calendar_days_of_the_day_numbers() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
+        let df = df!("month" => [Some(0i32), Some(-1), Some(11_016), Some(20_089), None])
+            .unwrap()
+            .lazy()
+            .with_column(col("month").cast(DataType::Date))
+            .collect()
+            .unwrap();
+        assert_eq!(
+            dates(&df, "month").unwrap(),
+            [
+                d(1970, 1, 1),
+                d(1969, 12, 31),
+                d(2000, 2, 29),
+                d(2025, 1, 1),
+                None
+            ]
+        );
     }
 
     #[test]

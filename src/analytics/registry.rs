@@ -318,7 +318,7 @@ fn run_monthly(cat: &Catalog, _: &Config, _: &Params) -> Result<DataFrame> {
 }
 fn run_spc(cat: &Catalog, c: &Config, _: &Params) -> Result<DataFrame> {
     deviations::spc(
-        &cat.get_or_empty("deviations"),
+        &cat.get_or_empty("deviation_monthly"),
         &cat.get_or_empty("units_current"),
         c.language,
     )
@@ -345,7 +345,10 @@ rolling_12m = { kind = "count", size = "self" }
         name: "deviation_spc",
         run: run_spc,
         reads: &[
-            ("deviations", &["kommunenummer", "sector", "reported_date"]),
+            (
+                "deviation_monthly",
+                &["kommunenummer", "sector", "month", "count"],
+            ),
             ("units_current", &["kommunenummer", "sector", "employees"]),
         ],
         meta: r#"
