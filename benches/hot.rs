@@ -278,6 +278,7 @@ fn render(b: divan::Bencher, format: &str) {
                 formats: &formats,
                 definition: (&r.definition.0, &r.definition.1),
                 prepared: None,
+                workbook: None,
             },
             &|_| {},
         )

@@ -522,6 +522,7 @@ fn a_failed_run_leaves_the_previous_bundle_intact() {
             formats: &formats,
             definition: (&b.def.origin, &b.text),
             prepared: None,
+            workbook: None,
         },
         &|_| {},
     );
@@ -1013,6 +1014,7 @@ fn a_preparation_for_other_parameters_is_not_used() {
                 formats: &formats,
                 definition: (&b.def.origin, &b.text),
                 prepared: Some(prepared),
+                workbook: None,
             },
             &|_| {},
         )
@@ -1092,4 +1094,86 @@ fn a_monthly_charts_n_is_the_deviations_of_its_36_months() {
     let n = source_n("sektor/finans.html");
     assert!(n.ends_with("(noe skjult)"), "{n}");
     assert_eq!(digits(n.trim_end_matches("(noe skjult)")), finans);
+}
+
+/// `run` writes the workbook's sheets as the analyses make each table
+/// (`bundle::Workbook`): the file is the one the bundle writes after them, sheet for sheet
+/// and byte for byte; one made for other parameters is not used.
+#[test]
+fn the_workbook_written_during_the_analyses_is_the_one_written_after() {
+    use ikrapport::analytics;
+    let project = ikrapport::Project::open(sample_data()).unwrap();
+    let data = project.ingest_for_bundle(false).unwrap();
+    let lang = ikrapport::Lang::Nb;
+    let opts = analytics::Options::default();
+    let params = analytics::Params::resolve(&data, &project.config, &opts).unwrap();
+    let b = build(&project, &data);
+    let formats = ikrapport::bundle::Formats::parse("xlsx", lang).unwrap();
+    let workbook = |params: &analytics::Params| {
+        let w = ikrapport::bundle::Workbook::start(params, &project.config, lang).unwrap();
+        analytics::run_with(
+            &project.root,
+            &data,
+            &project.config,
+            &opts,
+            params.clone(),
+            &|r, name, df| w.tap(r, name, df),
+        )
+        .unwrap();
+        w
+    };
+    let xlsx = |w: Option<&ikrapport::bundle::Workbook>| -> Vec<u8> {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("rapport");
+        ikrapport::bundle::write(
+            &out,
+            &ikrapport::bundle::Parts {
+                project: &project.root,
+                data: &data,
+                results: &b.results,
+                config: &project.config,
+                doc: &b.doc,
+                lang,
+                formats: &formats,
+                definition: (&b.def.origin, &b.text),
+                prepared: None,
+                workbook: w,
+            },
+            &|_| {},
+        )
+        .unwrap();
+        std::fs::read(out.join("tables.xlsx")).unwrap()
+    };
+    let after = xlsx(None);
+    let w = workbook(&params);
+    let during = xlsx(Some(&w));
+    assert!(w.used());
+    assert!(
+        during == after,
+        "the workbook differs from the one written after"
+    );
+    // Made for 2019: not used.
+    let mut other = params.clone();
+    other.year = 2019;
+    let w = workbook(&other);
+    assert!(xlsx(Some(&w)) == after);
+    assert!(!w.used());
+    // Missing tables (only the first was sent): not used.
+    let w = ikrapport::bundle::Workbook::start(&params, &project.config, lang).unwrap();
+    let first = &b.results.results[0];
+    w.tap(&b.results.registry, first, b.results.table(first).unwrap());
+    assert!(xlsx(Some(&w)) == after);
+    assert!(!w.used());
+    // The sheets are the report's tables, in its order.
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(during)).unwrap();
+    let titles: Vec<String> = b
+        .results
+        .results
+        .iter()
+        .map(|n| b.results.registry.title(n, lang).chars().take(31).collect())
+        .collect();
+    assert_eq!(wb.sheet_names().len(), titles.len());
+    assert_eq!(wb.sheet_names()[0], titles[0]);
+    assert_eq!(wb.sheet_names().last(), titles.last());
 }

@@ -161,6 +161,8 @@ fn exposure(units: &DataFrame) -> Result<BTreeMap<Key, f64>> {
 /// Each series of `deviation_monthly`: (kommunenummer, sector) → (month, count) in month
 /// order, zero months included. Text is borrowed from the table.
 type Series<'a> = BTreeMap<(&'a str, &'a str), Vec<(NaiveDate, f64)>>;
+/// The series being read: its key and its months so far.
+type Run<'a> = ((&'a str, &'a str), Vec<(NaiveDate, f64)>);
 
 fn series_of(monthly: &DataFrame) -> Result<Series<'_>> {
     let knr: Vec<Option<&str>> = str_col(monthly, "kommunenummer")?.iter().collect();
@@ -171,7 +173,7 @@ fn series_of(monthly: &DataFrame) -> Result<Series<'_>> {
     // `monthly` writes each series whole and in month order: rows are appended to the
     // series of the row before while the key stays the same, and looked up only when it
     // changes (a national-x10 table has 1.5 million rows).
-    let mut current: Option<((&str, &str), Vec<(NaiveDate, f64)>)> = None;
+    let mut current: Option<Run> = None;
     for i in 0..monthly.height() {
         let (Some(k), Some(s), Some(m)) = (knr[i], sector[i], month[i]) else {
             continue;

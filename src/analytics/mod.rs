@@ -276,17 +276,24 @@ pub fn run(
     opts: &Options,
 ) -> Result<Results> {
     let params = Params::resolve(data, config, opts)?;
-    run_with(project_root, data, config, opts, params)
+    run_with(project_root, data, config, opts, params, &|_, _, _| {})
 }
 
+/// Told each result table as soon as it is made (and `data_quality`, `input_files` at
+/// the end), with the registry that describes it.
+pub type Tap<'a> = &'a dyn Fn(&Registry, &str, &DataFrame);
+
 /// [`run`] with parameters already resolved by [`Params::resolve`] (`ikrapport run`
-/// needs them before the analyses, to prepare the bundle's inputs meanwhile).
+/// needs them before the analyses, to prepare the bundle's inputs meanwhile), telling
+/// `tap` each table as it is made (`ikrapport run` writes the workbook's sheets
+/// meanwhile: `bundle::Workbook`).
 pub fn run_with(
     project_root: &std::path::Path,
     data: &Ingested,
     config: &Config,
     opts: &Options,
     params: Params,
+    tap: Tap,
 ) -> Result<Results> {
     let lang = config.language;
     let registry = Registry::load(&query_dirs(project_root, opts), lang)?;
@@ -371,6 +378,7 @@ pub fn run_with(
             Maker::Ingest => continue,
         };
         check_declared(t, &df, lang)?;
+        tap(&registry, name, &df);
         cat.insert(name, df);
         timings.push((name.clone(), started.elapsed().as_millis() as u64));
     }
@@ -381,6 +389,9 @@ pub fn run_with(
         .map(|t| t.name.clone())
         .collect();
     for t in ["data_quality", "input_files"] {
+        if let Some(df) = cat.get(t) {
+            tap(&registry, t, df);
+        }
         results.push(t.into());
         reads.insert(t.into(), vec![]);
     }

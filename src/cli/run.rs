@@ -120,6 +120,12 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         query_dirs: a.queries.clone(),
     };
     let params = analytics::Params::resolve(&data, &project.config, &opts)?;
+    // The workbook's sheets are written as the analyses make each table
+    // (`bundle::Workbook`).
+    let workbook = formats
+        .xlsx
+        .then(|| bundle::Workbook::start(&params, &project.config, lang))
+        .flatten();
     // The bundle's inputs (hashes, canonical Parquet) need only the ingested data: made
     // on a thread of their own while the analyses run (`bundle::Prepared`).
     let (results, prepared) = std::thread::scope(|scope| {
@@ -133,8 +139,19 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
                 &formats,
             )
         });
-        let results =
-            analytics::run_with(&project.root, &data, &project.config, &opts, params.clone());
+        let tap = |registry: &analytics::registry::Registry, name: &str, df: &_| {
+            if let Some(w) = &workbook {
+                w.tap(registry, name, df);
+            }
+        };
+        let results = analytics::run_with(
+            &project.root,
+            &data,
+            &project.config,
+            &opts,
+            params.clone(),
+            &tap,
+        );
         (results, preparing.join())
     });
     let results = results?;
@@ -167,6 +184,7 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
             formats: &formats,
             definition: (&def.origin, &def_text),
             prepared: Some(prepared),
+            workbook: workbook.as_ref(),
         },
         &|s| progress.stage(s),
     )?;

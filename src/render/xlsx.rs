@@ -92,104 +92,195 @@ pub fn write_split(
     year: i32,
     rows_per_sheet: usize,
 ) -> Result<Vec<u8>> {
-    let mut wb = Workbook::new();
-    // Deflate level 2 instead of 6: the workbook is the slowest part of a national
-    // bundle, and deflate (one thread, at the end) a third of it. Measured on the national
-    // set: level 6 2.7 s and 17.4 MB, level 3 2.0 s and 21.2 MB; level 2 (zlib-rs'
-    // `deflate_fast`, no lazy matches) 22.7 MB and the bundle's last stage 0.12 s shorter
-    // than level 3 (`deflate_medium`); level 1 1.7 s and 30.6 MB.
-    wb.set_zip_compression_level(2);
-    let when = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .ok_or_else(|| Error::Internal("date".into()))?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_author("ikrapport")
-            .set_creation_datetime(&when),
-    );
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xE8EEF5))
-        .set_border_bottom(FormatBorder::Medium)
-        .set_text_wrap();
-    let mut used = Vec::new();
-    let rows_per_sheet = rows_per_sheet.max(1);
-    // Set up every worksheet first (names, widths, header, column formats), then write the
-    // cells of several at once, one worksheet per thread: in constant-memory mode each
-    // worksheet streams its rows to a file of its own, so they do not share state beyond
-    // the workbook's format table (national: the cells 1.0 s on one core).
-    let mut parts: Vec<(&Sheet, std::ops::Range<usize>)> = Vec::new();
-    for s in sheets {
-        let df = &s.table.df;
-        let n = df.height().div_ceil(rows_per_sheet).max(1);
-        for part in 0..n {
-            let rows = part * rows_per_sheet..((part + 1) * rows_per_sheet).min(df.height());
-            let ws = wb.add_worksheet_with_constant_memory().map_err(xe)?;
-            ws.set_name(sheet_name(&s.title, &mut used)).map_err(xe)?;
-            set_up(ws, s, lang, &header)?;
-            parts.push((s, rows));
+    let mut book = Book::new(lang, threshold, year, rows_per_sheet)?;
+    book.add(sheets)?;
+    let order: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    book.finish(&order)
+}
+
+/// A workbook being written. Tables may be added in any order and at any time, each
+/// filled as it is added (`ikrapport run` adds each result table as the analyses make
+/// it, on a thread of its own: `bundle::Workbook`); [`Book::finish`] puts the sheets in
+/// the report's order and names them, so the file does not depend on the order the tables
+/// came in.
+pub struct Book {
+    wb: Workbook,
+    header: Format,
+    own: Own,
+    lang: Lang,
+    threshold: i64,
+    rows_per_sheet: usize,
+    /// Per worksheet, in the order made: its table's name and title.
+    made: Vec<(String, String)>,
+}
+
+impl Book {
+    pub fn new(lang: Lang, threshold: i64, year: i32, rows_per_sheet: usize) -> Result<Book> {
+        let mut wb = Workbook::new();
+        // Deflate level 2 instead of 6: the workbook is the slowest part of a national
+        // bundle, and deflate (one thread, at the end) a third of it. Measured on the
+        // national set: level 6 2.7 s and 17.4 MB, level 3 2.0 s and 21.2 MB; level 2
+        // (zlib-rs' `deflate_fast`, no lazy matches) 22.7 MB and the bundle's last stage
+        // 0.12 s shorter than level 3 (`deflate_medium`); level 1 1.7 s and 30.6 MB.
+        wb.set_zip_compression_level(2);
+        let when = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .ok_or_else(|| Error::Internal("date".into()))?;
+        wb.set_properties(
+            &DocProperties::new()
+                .set_author("ikrapport")
+                .set_creation_datetime(&when),
+        );
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xE8EEF5))
+            .set_border_bottom(FormatBorder::Medium)
+            .set_text_wrap();
+        // Every format a cell or column may take gets its index now, in this order, so
+        // that the style table is the same whichever sheet meets a format first: the
+        // sheets are written at the same time, and as the tables come
+        // (`register_format` exists for exactly this: constant-memory sheets on threads).
+        let own = Own {
+            quoted: Format::new().set_quote_prefix(),
+            right: Format::new().set_align(rust_xlsxwriter::FormatAlign::Right),
+        };
+        wb.register_format(&header);
+        wb.register_format(&own.quoted);
+        wb.register_format(&own.right);
+        for (_, kind) in ColumnKind::ALL {
+            if matches!(kind, ColumnKind::Code | ColumnKind::Text) {
+                continue;
+            }
+            wb.register_format(&column_format(kind, None));
+            if matches!(kind, ColumnKind::Mean | ColumnKind::Rate) {
+                for d in 2..=4 {
+                    wb.register_format(&column_format(kind, Some(d)));
+                }
+            }
         }
+        Ok(Book {
+            wb,
+            header,
+            own,
+            lang,
+            threshold,
+            rows_per_sheet: rows_per_sheet.max(1),
+            made: Vec::new(),
+        })
     }
-    // The formats cells carry themselves get their index now, in this order, so that the
-    // workbook's style table is the same on every run whichever worksheet meets one first
-    // (`register_format` exists for exactly this: threads writing constant-memory sheets).
-    let own = Own {
-        quoted: Format::new().set_quote_prefix(),
-        right: Format::new().set_align(rust_xlsxwriter::FormatAlign::Right),
-    };
-    wb.register_format(&own.quoted);
-    wb.register_format(&own.right);
-    // On threads of the workbook's own, not rayon's pool: a worksheet of a million rows
-    // is one task of seconds, and the charts, rendered on the pool meanwhile, would wait
-    // behind it. The largest worksheets go first; each thread takes the next one left.
-    let mut jobs: Vec<(&mut Worksheet, &(&Sheet, std::ops::Range<usize>))> =
-        wb.worksheets_mut().iter_mut().zip(parts.iter()).collect();
-    jobs.sort_by_key(|(_, (_, rows))| rows.len()); // popped from the end: largest first
-    let queue = std::sync::Mutex::new(jobs);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|scope| -> Result<()> {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| -> Result<()> {
-                    loop {
-                        let job = queue
-                            .lock()
-                            .map_err(|_| Error::Internal("xlsx".into()))?
-                            .pop();
-                        let Some((ws, (s, rows))) = job else {
-                            return Ok(());
-                        };
-                        fill(ws, s, rows.clone(), threshold, &own)?;
-                    }
+
+    /// Add these tables' sheets and write their cells: several sheets at once, one per
+    /// thread (in constant-memory mode each worksheet streams its rows to a file of its
+    /// own, so they share nothing beyond the workbook's format table).
+    pub fn add(&mut self, sheets: &[Sheet]) -> Result<()> {
+        let before = self.wb.worksheets_mut().len();
+        let mut parts: Vec<(&Sheet, std::ops::Range<usize>)> = Vec::new();
+        for s in sheets {
+            let df = &s.table.df;
+            let n = df.height().div_ceil(self.rows_per_sheet).max(1);
+            for part in 0..n {
+                let rows =
+                    part * self.rows_per_sheet..((part + 1) * self.rows_per_sheet).min(df.height());
+                let ws = self.wb.add_worksheet_with_constant_memory().map_err(xe)?;
+                set_up(ws, s, self.lang, &self.header)?;
+                self.made.push((s.name.clone(), s.title.clone()));
+                parts.push((s, rows));
+            }
+        }
+        // On threads of the workbook's own, not rayon's pool: a worksheet of a million
+        // rows is one task of seconds, and the charts, rendered on the pool meanwhile,
+        // would wait behind it. The largest worksheets go first; each thread takes the
+        // next one left.
+        let (threshold, own) = (self.threshold, &self.own);
+        let mut jobs: Vec<(&mut Worksheet, &(&Sheet, std::ops::Range<usize>))> = self
+            .wb
+            .worksheets_mut()
+            .iter_mut()
+            .skip(before)
+            .zip(parts.iter())
+            .collect();
+        jobs.sort_by_key(|(_, (_, rows))| rows.len()); // popped from the end: largest first
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(jobs.len());
+        if threads <= 1 {
+            for (ws, (s, rows)) in jobs {
+                fill(ws, s, rows.clone(), threshold, own)?;
+            }
+            return Ok(());
+        }
+        let queue = std::sync::Mutex::new(jobs);
+        std::thread::scope(|scope| -> Result<()> {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| -> Result<()> {
+                        loop {
+                            let job = queue
+                                .lock()
+                                .map_err(|_| Error::Internal("xlsx".into()))?
+                                .pop();
+                            let Some((ws, (s, rows))) = job else {
+                                return Ok(());
+                            };
+                            fill(ws, s, rows.clone(), threshold, own)?;
+                        }
+                    })
                 })
+                .collect();
+            for w in workers {
+                w.join()
+                    .map_err(|_| Error::Internal("xlsx: a sheet writer stopped".into()))??;
+            }
+            Ok(())
+        })
+    }
+
+    /// The workbook's bytes, its sheets in the order of `order` (table names; a table
+    /// not named there is left out), each named by its title (unique, ≤ 31 characters).
+    pub fn finish(mut self, order: &[String]) -> Result<Vec<u8>> {
+        let made = std::mem::take(&mut self.made);
+        let sheets = std::mem::take(self.wb.worksheets_mut());
+        let mut ranked: Vec<(usize, usize, Worksheet)> = sheets
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, ws)| {
+                let rank = order.iter().position(|o| *o == made[i].0)?;
+                Some((rank, i, ws))
             })
             .collect();
-        for w in workers {
-            w.join()
-                .map_err(|_| Error::Internal("xlsx: a sheet writer stopped".into()))??;
+        // Stable in the order made: a long table's continuation sheets stay in order.
+        ranked.sort_by_key(|(rank, i, _)| (*rank, *i));
+        let mut used = Vec::new();
+        let mut sheets = Vec::with_capacity(ranked.len());
+        for (_, i, mut ws) in ranked {
+            ws.set_name(sheet_name(&made[i].1, &mut used)).map_err(xe)?;
+            sheets.push(ws);
         }
-        Ok(())
-    })?;
-    wb.save_to_buffer().map_err(xe)
+        *self.wb.worksheets_mut() = sheets;
+        self.wb.save_to_buffer().map_err(xe)
+    }
+}
+
+/// The format of a number column (right-aligned) of this kind and decimals.
+fn column_format(kind: ColumnKind, decimals: Option<u32>) -> Format {
+    let f = match (kind, decimals) {
+        (ColumnKind::Mean | ColumnKind::Rate, Some(d)) if d > 0 => {
+            format!("#,##0.{}", "0".repeat(d as usize))
+        }
+        (k, _) => number_format(k).to_string(),
+    };
+    // Right-aligned as a whole: a suppressed cell ("<5", "–") is text written without a
+    // format of its own, and takes the column's (see `fill`).
+    Format::new()
+        .set_num_format(f)
+        .set_align(rust_xlsxwriter::FormatAlign::Right)
 }
 
 /// The number format of each column of a sheet, from its kind and decimals.
 fn formats(s: &Sheet) -> Vec<Format> {
     s.metas
         .iter()
-        .map(|m| {
-            let f = match (m.kind, m.decimals) {
-                (ColumnKind::Mean | ColumnKind::Rate, Some(d)) if d > 0 => {
-                    format!("#,##0.{}", "0".repeat(d as usize))
-                }
-                (k, _) => number_format(k).to_string(),
-            };
-            // Right-aligned as a whole: a suppressed cell ("<5", "–") is text written
-            // without a format of its own, and takes the column's (see `fill`).
-            Format::new()
-                .set_num_format(f)
-                .set_align(rust_xlsxwriter::FormatAlign::Right)
-        })
+        .map(|m| column_format(m.kind, m.decimals))
         .collect()
 }
 
@@ -392,5 +483,15 @@ mod tests {
         for _ in 0..10 {
             assert!(write_split(&both, Lang::Nb, 5, 2025, 2).unwrap() == first);
         }
+        // Tables added one at a time as they come (`bundle::Workbook`), here the last
+        // first: the same file, sheets in the report's order.
+        let mut book = Book::new(Lang::Nb, 5, 2025, 2).unwrap();
+        book.add(&both[1..]).unwrap();
+        book.add(&both[..1]).unwrap();
+        let order = [
+            "deviation_root_causes".to_string(),
+            "deviation_monthly".into(),
+        ];
+        assert!(book.finish(&order).unwrap() == first);
     }
 }
