@@ -155,6 +155,12 @@ fn exposure(units: &DataFrame) -> Result<BTreeMap<Key, f64>> {
             *out.entry((k.clone(), s.to_string())).or_default() += e;
         }
     }
+    // Årsverk are written with a decimal or two (132,7), which binary floating point holds
+    // only nearly: their sum came out as 4 551,999999999999 where the units add up to
+    // 4 552. Rounded to a millionth, far below any real fraction of an årsverk.
+    for e in out.values_mut() {
+        *e = (*e * 1e6).round() / 1e6;
+    }
     Ok(out)
 }
 
@@ -419,4 +425,25 @@ pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> 
             rows.iter().map(|_| Some(last as i64)).collect(),
         ),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exposure_is_the_units_sum_without_binary_noise() {
+        // 132,7 + 140,2 + 0,1 + 0,2 in floating point is 273,20000000000005.
+        let units = df!(
+            "kommunenummer" => ["0301", "0301", "0301", "0301"],
+            "sector" => ["Helse", "Helse", "Skole", "Skole"],
+            "employees" => [132.7, 140.2, 0.1, 0.2],
+        )
+        .unwrap();
+        let e = exposure(&units).unwrap();
+        let get = |s: &str| e[&("0301".to_string(), s.to_string())];
+        assert_eq!(get("Helse"), 272.9);
+        assert_eq!(get("Skole"), 0.3);
+        assert_eq!(get(WHOLE), 273.2);
+    }
 }
