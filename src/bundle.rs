@@ -222,7 +222,9 @@ pub fn prepare(
 /// thread of the workbook's own. The analyses leave a core idle part of the time, and the
 /// workbook (rust_xlsxwriter writing every cell as XML, then deflate) was the longest
 /// part of the bundle: national ~1.2 s of CPU for 4.4 million cells, all of it after the
-/// analyses. Used by the bundle only when made for the same parameters (language,
+/// analyses. It holds the tables of the analyses it was given to (`run` gives it the
+/// ones whose results the bundle then writes). Used by the bundle only when made for the
+/// same parameters (language,
 /// disclosure threshold, year: [`parameters`]); a workbook that was not used, or an
 /// error on its thread, costs nothing but the thread's work (the error is the bundle's
 /// when it uses the workbook).
@@ -306,9 +308,11 @@ impl Workbook {
         ));
     }
 
-    /// Whether it was made for these parameters and has every table of `order`.
+    /// Whether it was made for these parameters, has every table of `order` and has
+    /// not been taken by a bundle already (its file is written once).
     fn fits(&self, parameters: &serde_json::Value, order: &[String]) -> bool {
-        self.parameters == *parameters
+        !self.used()
+            && self.parameters == *parameters
             && self
                 .sent
                 .lock()

@@ -1152,6 +1152,8 @@ fn the_workbook_written_during_the_analyses_is_the_one_written_after() {
         during == after,
         "the workbook differs from the one written after"
     );
+    // Its file is written once: a second bundle writes its own.
+    assert!(xlsx(Some(&w)) == after);
     // Made for 2019: not used.
     let mut other = params.clone();
     other.year = 2019;
