@@ -96,7 +96,6 @@ pub fn write_to<W: std::io::Write>(
             .from_writer(&mut out);
         w.write_record(m.df.get_column_names().iter().map(|c| c.as_str()))?;
         let cols = m.df.columns();
-        let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
         let hidden: Vec<Option<&Vec<bool>>> = cols
             .iter()
             .map(|c| m.hidden.get(c.name().as_str()))
@@ -104,13 +103,15 @@ pub fn write_to<W: std::io::Write>(
         // One buffer per column, cleared and refilled for every row: no allocation per cell.
         let width = metas.len().min(cols.len());
         let mut rec: Vec<String> = vec![String::new(); width];
-        for i in 0..m.df.height() {
-            for (j, meta) in metas.iter().enumerate().take(width) {
-                let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
-                rec[j].clear();
-                cell_into(&mut rec[j], &cells[j].value(i), meta.kind, h);
+        for (block, cells) in super::cell_blocks(&m.df, 0..m.df.height()) {
+            for i in block.clone() {
+                for (j, meta) in metas.iter().enumerate().take(width) {
+                    let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
+                    rec[j].clear();
+                    cell_into(&mut rec[j], &cells[j].value(i - block.start), meta.kind, h);
+                }
+                w.write_record(&rec)?;
             }
-            w.write_record(&rec)?;
         }
         w.flush()?;
     }

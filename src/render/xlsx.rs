@@ -333,64 +333,65 @@ fn fill(
     own: &Own,
 ) -> Result<()> {
     let cols = s.table.df.columns();
-    let cells: Vec<super::Cells> = cols.iter().map(super::Cells::of).collect();
     let hidden: Vec<Option<&Vec<bool>>> = cols
         .iter()
         .map(|c| s.table.hidden.get(c.name().as_str()))
         .collect();
     let first = rows.start;
-    for i in rows {
-        for j in 0..cols.len() {
-            let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
-            let (r, col) = ((i - first + 1) as u32, j as u16);
-            if hidden[j].is_some_and(|h| h[i]) {
-                let t = if kind == ColumnKind::Count {
-                    format!("<{threshold}")
-                } else {
-                    "–".into()
-                };
-                // A number column's own format is right-aligned already (`formats`): no
-                // `Format` hashed per suppressed cell (a national table has hundreds of
-                // thousands of them).
-                if matches!(kind, ColumnKind::Code | ColumnKind::Text) {
-                    ws.write_string_with_format(r, col, t, &own.right)
-                        .map_err(xe)?;
-                } else {
-                    ws.write_string(r, col, t).map_err(xe)?;
-                }
-                continue;
-            }
-            let v = cells[j].value(i);
-            match &v {
-                AnyValue::Null => {}
-                AnyValue::Date(d) => {
-                    if let Some(d) = format::date_of(*d) {
-                        let x = ExcelDateTime::from_ymd(
-                            chrono::Datelike::year(&d) as u16,
-                            chrono::Datelike::month(&d) as u8,
-                            chrono::Datelike::day(&d) as u8,
-                        )
-                        .map_err(xe)?;
-                        ws.write_datetime(r, col, &x).map_err(xe)?;
-                    }
-                }
-                AnyValue::String(_) | AnyValue::StringOwned(_) => {
-                    let t = v.get_str().unwrap_or_default();
-                    if super::is_formula_like(t) {
-                        ws.write_string_with_format(r, col, t, &own.quoted)
+    for (block, cells) in super::cell_blocks(&s.table.df, rows) {
+        for i in block.clone() {
+            for j in 0..cols.len() {
+                let kind = s.metas.get(j).map_or(ColumnKind::Text, |m| m.kind);
+                let (r, col) = ((i - first + 1) as u32, j as u16);
+                if hidden[j].is_some_and(|h| h[i]) {
+                    let t = if kind == ColumnKind::Count {
+                        format!("<{threshold}")
+                    } else {
+                        "–".into()
+                    };
+                    // A number column's own format is right-aligned already (`formats`): no
+                    // `Format` hashed per suppressed cell (a national table has hundreds of
+                    // thousands of them).
+                    if matches!(kind, ColumnKind::Code | ColumnKind::Text) {
+                        ws.write_string_with_format(r, col, t, &own.right)
                             .map_err(xe)?;
                     } else {
                         ws.write_string(r, col, t).map_err(xe)?;
                     }
+                    continue;
                 }
-                v => match format::number(v) {
-                    Some(x) => {
-                        ws.write_number(r, col, x).map_err(xe)?;
+                let v = cells[j].value(i - block.start);
+                match &v {
+                    AnyValue::Null => {}
+                    AnyValue::Date(d) => {
+                        if let Some(d) = format::date_of(*d) {
+                            let x = ExcelDateTime::from_ymd(
+                                chrono::Datelike::year(&d) as u16,
+                                chrono::Datelike::month(&d) as u8,
+                                chrono::Datelike::day(&d) as u8,
+                            )
+                            .map_err(xe)?;
+                            ws.write_datetime(r, col, &x).map_err(xe)?;
+                        }
                     }
-                    None => {
-                        ws.write_string(r, col, v.to_string()).map_err(xe)?;
+                    AnyValue::String(_) | AnyValue::StringOwned(_) => {
+                        let t = v.get_str().unwrap_or_default();
+                        if super::is_formula_like(t) {
+                            ws.write_string_with_format(r, col, t, &own.quoted)
+                                .map_err(xe)?;
+                        } else {
+                            ws.write_string(r, col, t).map_err(xe)?;
+                        }
                     }
-                },
+                    v => match format::number(v) {
+                        Some(x) => {
+                            ws.write_number(r, col, x).map_err(xe)?;
+                        }
+                        None => {
+                            ws.write_string(r, col, v.to_string()).map_err(xe)?;
+                        }
+                    },
+                }
             }
         }
     }
