@@ -64,28 +64,27 @@ fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
                 str_col(part, "sector")?.coded(),
             );
             let (years, months) = years_months(part, "reported_date")?;
-            let mut by_code: PlHashMap<(u32, Option<u32>, i32), f64> = PlHashMap::new();
-            let mut span_code: PlHashMap<u32, (i32, i32)> = PlHashMap::new();
+            // A map update per row (municipality, sector, month); each municipality's
+            // span and the whole municipality come from the counts' keys.
+            let mut by_code: PlHashMap<(u32, u32, i32), f64> = PlHashMap::new();
             for i in 0..part.height() {
                 let (Some(k), Some(s), Some(y), Some(mo)) =
                     (knr.codes[i], sector.codes[i], years[i], months[i])
                 else {
                     continue;
                 };
-                let m = y * 12 + mo as i32 - 1;
-                let e = span_code.entry(k).or_insert((m, m));
-                *e = (e.0.min(m), e.1.max(m));
-                // `None`: the whole municipality.
-                for s in [Some(s), None] {
-                    *by_code.entry((k, s, m)).or_default() += 1.0;
-                }
+                *by_code.entry((k, s, y * 12 + mo as i32 - 1)).or_default() += 1.0;
             }
+            let mut span_code: PlHashMap<u32, (i32, i32)> = PlHashMap::new();
             // Summed, not collected: a sector written as the whole municipality's name
             // is counted with it, as when the keys were text.
             let mut counts: PlHashMap<(&str, &str, i32), f64> = PlHashMap::new();
             for ((k, s, m), n) in by_code {
-                let s = s.map_or(WHOLE, |s| sector.text(s));
-                *counts.entry((knr.text(k), s, m)).or_default() += n;
+                let e = span_code.entry(k).or_insert((m, m));
+                *e = (e.0.min(m), e.1.max(m));
+                for s in [sector.text(s), WHOLE] {
+                    *counts.entry((knr.text(k), s, m)).or_default() += n;
+                }
             }
             let span: PlHashMap<&str, (i32, i32)> = span_code
                 .into_iter()
@@ -310,38 +309,34 @@ pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> 
                 str_col(part, "category")?.coded(),
             );
             let (years, _) = years_months(part, "reported_date")?;
-            // Counted on integer keys, named once per distinct key at the end of the
-            // slice. Sector `None`: the whole municipality; category `Err(())`: `alle`,
-            // `Ok(None)`: not stated.
-            type Key = (u32, Option<u32>, std::result::Result<Option<u32>, ()>, i32);
-            let mut first_code: PlHashMap<u32, i32> = PlHashMap::new();
-            let mut by_code: PlHashMap<Key, f64> = PlHashMap::new();
+            // Counted on integer keys, once per row (municipality, sector, category —
+            // `None`: not stated — and year, every year); the municipality's first year,
+            // the report window, the whole municipality and `alle` come from the counts,
+            // which have a key per combination, not a row per deviation (a map update per
+            // row instead of five: 1.4 million rows nationally).
+            let mut by_code: PlHashMap<(u32, u32, Option<u32>, i32), f64> = PlHashMap::new();
             for (i, y) in years.iter().enumerate() {
                 let (Some(k), Some(s), Some(y)) = (knr.codes[i], sector.codes[i], *y) else {
                     continue;
                 };
+                *by_code.entry((k, s, category.codes[i], y)).or_default() += 1.0;
+            }
+            let mut first_code: PlHashMap<u32, i32> = PlHashMap::new();
+            // Summed, not collected: a category written as `ikke angitt` or `alle` is
+            // counted with the blank ones or all of them, as when the keys were text.
+            let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
+            for ((k, s, c, y), n) in by_code {
                 let f = first_code.entry(k).or_insert(y);
                 *f = (*f).min(y);
                 if y < first_wanted || y > last {
                     continue;
                 }
-                for s in [Some(s), None] {
-                    for c in [Ok(category.codes[i]), Err(())] {
-                        *by_code.entry((k, s, c, y)).or_default() += 1.0;
+                let c = c.map_or(crate::i18n::NOT_STATED, |c| category.text(c));
+                for s in [sector.text(s), WHOLE] {
+                    for c in [c, "alle"] {
+                        *by_key.entry((knr.text(k), s, c, y)).or_default() += n;
                     }
                 }
-            }
-            // Summed, not collected: a category written as `ikke angitt` or `alle` is
-            // counted with the blank ones or all of them, as when the keys were text.
-            let mut by_key: PlHashMap<(&str, &str, &str, i32), f64> = PlHashMap::new();
-            for ((k, s, c, y), n) in by_code {
-                let c = match c {
-                    Ok(Some(c)) => category.text(c),
-                    Ok(None) => crate::i18n::NOT_STATED,
-                    Err(()) => "alle",
-                };
-                let s = s.map_or(WHOLE, |s| sector.text(s));
-                *by_key.entry((knr.text(k), s, c, y)).or_default() += n;
             }
             let first_year: PlHashMap<&str, i32> = first_code
                 .into_iter()
