@@ -199,6 +199,10 @@ fn the_report_year_runs_from_1_january_to_31_december() {
          A;31.12.2025;;Fall;ansatt;Rutine\n\
          A;01.01.2026;;Fall;ansatt;Rutine\n",
     );
+    p.write(
+        "kommuner.csv",
+        "kommunenummer,kommune,innbyggere\n1234,Testby,1000\n",
+    );
     let project = ikrapport::Project::open(p.path()).unwrap();
     let data = project.ingest_checked(true).unwrap();
     let opts = Options {
@@ -224,6 +228,9 @@ fn the_report_year_runs_from_1_january_to_31_december() {
     assert_eq!(ints(s, "count")[i], Some(2));
     let rc = t(&r, "deviation_root_causes");
     assert_eq!(ints(rc, "count"), vec![Some(2)]);
+    // The benchmark's deviations per 1 000 inhabitants: the same two of 2025.
+    let b = t(&r, "benchmark");
+    assert_fl(b, "deviations_per_1000_innbyggere", 0, Some(2.0));
 }
 
 #[test]

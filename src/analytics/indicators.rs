@@ -509,24 +509,36 @@ pub fn benchmark(cat: &Catalog, _: &Config, params: &Params) -> Result<DataFrame
     }
     let mut dev_count: BTreeMap<String, f64> = BTreeMap::new();
     if dev.height() > 0 {
-        // Counted on borrowed keys: the deviations table is the longest there is.
-        let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
-        let (k, d) = (
-            str_col(&dev, "kommunenummer")?,
-            dates(&dev, "reported_date")?,
-        );
-        for (k, d) in k.iter().zip(d) {
+        // Counted on the municipality's code and the day number (the deviations table is
+        // the longest there is: a text key and a calendar date per row cost more than
+        // the count), named once per municipality.
+        let knr = str_col(&dev, "kommunenummer")?.coded();
+        let day = |m, d| {
+            chrono::NaiveDate::from_ymd_opt(params.year, m, d)
+                .map_or(0, |x| (x - super::frame::epoch()).num_days() as i32)
+        };
+        let year = day(1, 1)..=day(12, 31);
+        let days = dev
+            .column("reported_date")
+            .and_then(|c| c.cast(&DataType::Int32))
+            .map_err(|e| crate::Error::polars("reported_date", e))?;
+        let days = days
+            .i32()
+            .map_err(|e| crate::Error::polars("reported_date", e))?;
+        let mut counts: PlHashMap<u32, f64> = PlHashMap::new();
+        for (k, d) in knr.codes.iter().zip(days.iter()) {
             if let (Some(k), Some(d)) = (k, d) {
-                let n = counts.entry(k).or_default();
-                if chrono::Datelike::year(&d) == params.year {
+                let n = counts.entry(*k).or_default();
+                if year.contains(&d) {
                     *n += 1.0;
                 }
             }
         }
         for (k, n) in counts {
+            let k = knr.text(k);
             knrs.insert(k.to_string());
             if n > 0.0 {
-                dev_count.insert(k.to_string(), n);
+                *dev_count.entry(k.to_string()).or_default() += n;
             }
         }
     }
