@@ -5,7 +5,7 @@
 //! (the units that exist at `as_of`).
 
 use super::Params;
-use super::frame::{Col, dates, frame, i64s, str_col, years_months};
+use super::frame::{Col, dates, frame, i64s, str_col};
 use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::survey::{Codebook, QuestionKind};
@@ -82,21 +82,64 @@ pub fn survey_current(survey: &DataFrame, params: &Params) -> Result<DataFrame> 
             .map(|n| n == Some(s.as_str()))
             .collect(),
         None => {
+            // The latest wave is the year of the municipality's latest answer: an answer
+            // belongs to it when it is on or after that year's 1 January. Day numbers
+            // compared, not a year made per row; the map looked up only where the
+            // municipality changes (the rows come a municipality at a time).
             let knr = str_col(survey, "kommunenummer")?.coded();
-            let (years, _) = years_months(survey, "submitted_date")?;
+            let days = survey
+                .column("submitted_date")
+                .and_then(|c| c.cast(&DataType::Int32))
+                .map_err(|e| crate::Error::polars("submitted_date", e))?;
+            let days: Vec<Option<i32>> = days
+                .i32()
+                .map_err(|e| crate::Error::polars("submitted_date", e))?
+                .iter()
+                .collect();
             let mut latest: HashMap<Option<u32>, i32> = HashMap::new();
-            for (k, y) in knr.codes.iter().zip(&years) {
-                if let Some(y) = *y {
-                    let e = latest.entry(*k).or_insert(y);
-                    *e = (*e).max(y);
+            let mut run: Option<(Option<u32>, i32)> = None;
+            for (k, d) in knr.codes.iter().zip(&days) {
+                let Some(d) = *d else { continue };
+                match &mut run {
+                    Some((rk, m)) if rk == k => *m = (*m).max(d),
+                    _ => {
+                        if let Some((rk, m)) = run.replace((*k, d)) {
+                            let e = latest.entry(rk).or_insert(m);
+                            *e = (*e).max(m);
+                        }
+                    }
                 }
             }
+            if let Some((rk, m)) = run {
+                let e = latest.entry(rk).or_insert(m);
+                *e = (*e).max(m);
+            }
+            let first_day: HashMap<Option<u32>, i32> = latest
+                .into_iter()
+                .map(|(k, last)| {
+                    let year = super::frame::civil_from_days(last).0;
+                    let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+                        .map_or(i32::MIN, |d| (d - super::frame::epoch()).num_days() as i32);
+                    (k, jan1)
+                })
+                .collect();
+            let mut cached: Option<(Option<u32>, Option<i32>)> = None;
             knr.codes
                 .iter()
-                .zip(&years)
-                .map(|(k, y)| match (y, latest.get(k)) {
-                    (Some(y), Some(l)) => y == l,
-                    _ => true,
+                .zip(&days)
+                .map(|(k, d)| {
+                    let from = match cached {
+                        Some((ck, from)) if ck == *k => from,
+                        _ => {
+                            let from = first_day.get(k).copied();
+                            cached = Some((*k, from));
+                            from
+                        }
+                    };
+                    match (d, from) {
+                        (Some(d), Some(from)) => *d >= from,
+                        _ => true,
+                    }
                 })
                 .collect()
         }
@@ -248,6 +291,28 @@ mod tests {
         let named = survey_current(&df, &params(Some("ROS 2024"))).unwrap();
         let answers = texts(&named, "answer");
         assert_eq!(answers, ["a", "d", "e"]);
+        // Municipalities interleaved, and a wave's first day against the day before it:
+        // Oslo's latest answer is on 1 January 2025, so 31 December 2024 is the wave
+        // before; Trondheim's answers of 2023 and 2024, the later year kept.
+        let df = df!(
+            "kommunenummer" => ["0301", "5001", "0301", "5001", "0301"],
+            "answer" => ["a", "b", "c", "d", "e"],
+        )
+        .unwrap();
+        let df = with_dates(
+            df,
+            "submitted_date",
+            days(&[
+                Some((2024, 12, 31)),
+                Some((2023, 6, 1)),
+                Some((2025, 1, 1)),
+                Some((2024, 2, 1)),
+                Some((2025, 1, 1)),
+            ]),
+        );
+        let df = crate::catalog::dictionary_encoded(df).unwrap();
+        let kept = survey_current(&df, &params(None)).unwrap();
+        assert_eq!(texts(&kept, "answer"), ["c", "d", "e"]);
     }
 
     #[test]
