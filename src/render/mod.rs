@@ -68,10 +68,6 @@ pub trait Markup {
     }
 }
 
-/// A column's values taken out of polars once, typed, so that writers of whole tables
-/// (CSV, XLSX) do not build a polars `AnyValue` for every cell of a national table. Text
-/// stays in its (contiguous) polars column and is borrowed cell by cell: a copy as a
-/// `String` per cell cost more memory than the bundle's other outputs together.
 /// Rows whose cells are materialised at a time by the table writers: a column as
 /// `Cells` is 16 bytes a row, and a national-x10 `deviation_spc` (1.5 million rows) whole
 /// held ~200 MB of them while the workbook's thread wrote it beside the analyses.
@@ -91,6 +87,10 @@ pub fn cell_blocks(
     })
 }
 
+/// A column's values taken out of polars once, typed, so that writers of whole tables
+/// (CSV, XLSX) do not build a polars `AnyValue` for every cell of a national table. Text
+/// stays in its (contiguous) polars column and is borrowed cell by cell: a copy as a
+/// `String` per cell cost more memory than the bundle's other outputs together.
 pub enum Cells {
     Num(Vec<Option<f64>>),
     Text(polars::prelude::StringChunked),
