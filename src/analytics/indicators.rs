@@ -249,38 +249,39 @@ type YearCounts = (Option<f64>, f64, f64);
 /// Per (kommunenummer, sector) in the report year, from `deviation_counts`.
 fn report_year_counts(cat: &Catalog, params: &Params) -> Result<BTreeMap<Key, YearCounts>> {
     let dc = cat.get_or_empty("deviation_counts");
-    let mut acc: BTreeMap<Key, YearCounts> = BTreeMap::new();
     if dc.height() == 0 {
-        return Ok(acc);
+        return Ok(BTreeMap::new());
     }
-    let (k, s, y, t) = (
-        strs(&dc, "kommunenummer")?,
-        strs(&dc, "sector")?,
-        i64s(&dc, "year")?,
-        strs(&dc, "type")?,
-    );
+    // Borrowed text (the table has a row per municipality, year, sector and type: 41 000
+    // nationally, and two indicators read it), owned once per key at the end.
+    let text =
+        |name: &str| -> Result<Vec<Option<&str>>> { Ok(str_col(&dc, name)?.iter().collect()) };
+    let (k, s, t) = (text("kommunenummer")?, text("sector")?, text("type")?);
+    let y = i64s(&dc, "year")?;
     let (c, per) = (f64s(&dc, "count")?, f64s(&dc, "per_100_employees")?);
+    let mut acc: BTreeMap<(&str, &str), YearCounts> = BTreeMap::new();
     for i in 0..dc.height() {
-        let (Some(k), Some(s)) = (&k[i], &s[i]) else {
+        let (Some(k), Some(s)) = (k[i], s[i]) else {
             continue;
         };
         if y[i] != Some(params.year as i64) {
             continue;
         }
-        let e = acc
-            .entry((k.clone(), s.clone()))
-            .or_insert((Some(0.0), 0.0, 0.0));
+        let e = acc.entry((k, s)).or_insert((Some(0.0), 0.0, 0.0));
         e.0 = match (e.0, per[i]) {
             (Some(a), Some(p)) => Some(a + p),
             _ => None,
         };
         let n = c[i].unwrap_or(0.0);
         e.2 += n;
-        if t[i].as_deref() == Some("forbedringsforslag") {
+        if t[i] == Some("forbedringsforslag") {
             e.1 += n;
         }
     }
-    Ok(acc)
+    Ok(acc
+        .into_iter()
+        .map(|((k, s), v)| ((k.to_string(), s.to_string()), v))
+        .collect())
 }
 
 /// `reporting_rate`: deviations per 100 employees in the report year.
