@@ -26,14 +26,13 @@ WITH d AS (
            CAST({{as_of}} AS INTEGER) - CAST(reported_date AS INTEGER) AS age
     FROM deviations
 ),
--- Aggregated per sector and per whole municipality, then stacked: stacking the rows
--- first (every deviation twice) held 2.8 million rows in memory for the national set.
-agg AS (
+-- The counts per sector in one pass; the whole municipality's are their sums. Medians
+-- do not add up: they are taken over the report year's closed deviations only (a fifth
+-- of the rows), per sector and per municipality.
+counts AS (
     SELECT kommunenummer, sector,
            SUM(CASE WHEN cohort THEN 1 ELSE 0 END) AS reported,
            SUM(CASE WHEN cohort AND closed_ok THEN 1 ELSE 0 END) AS closed,
-           MEDIAN(CASE WHEN cohort AND closed_ok THEN days END) AS median_days_to_close,
-           QUANTILE_CONT(CASE WHEN cohort AND closed_ok THEN days END, 0.9) AS p90_days_to_close,
            SUM(CASE WHEN cohort AND closed_ok AND days <= 90 THEN 1 ELSE 0 END) AS closed_within_90d,
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok THEN 1 ELSE 0 END) AS open_at_as_of,
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age <= 30 THEN 1 ELSE 0 END) AS open_0_30,
@@ -41,25 +40,37 @@ agg AS (
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 91 AND 180 THEN 1 ELSE 0 END) AS open_91_180,
            SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age > 180 THEN 1 ELSE 0 END) AS open_over_180
     FROM d GROUP BY kommunenummer, sector
+),
+closed AS (
+    SELECT kommunenummer, sector, days FROM d WHERE cohort AND closed_ok
+),
+quantiles AS (
+    SELECT kommunenummer, sector,
+           MEDIAN(days) AS median_days_to_close,
+           QUANTILE_CONT(days, 0.9) AS p90_days_to_close
+    FROM closed GROUP BY kommunenummer, sector
     UNION ALL
     SELECT kommunenummer, 'Hele kommunen' AS sector,
-           SUM(CASE WHEN cohort THEN 1 ELSE 0 END) AS reported,
-           SUM(CASE WHEN cohort AND closed_ok THEN 1 ELSE 0 END) AS closed,
-           MEDIAN(CASE WHEN cohort AND closed_ok THEN days END) AS median_days_to_close,
-           QUANTILE_CONT(CASE WHEN cohort AND closed_ok THEN days END, 0.9) AS p90_days_to_close,
-           SUM(CASE WHEN cohort AND closed_ok AND days <= 90 THEN 1 ELSE 0 END) AS closed_within_90d,
-           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok THEN 1 ELSE 0 END) AS open_at_as_of,
-           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age <= 30 THEN 1 ELSE 0 END) AS open_0_30,
-           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 31 AND 90 THEN 1 ELSE 0 END) AS open_31_90,
-           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age BETWEEN 91 AND 180 THEN 1 ELSE 0 END) AS open_91_180,
-           SUM(CASE WHEN reported_by_as_of AND NOT closed_ok AND age > 180 THEN 1 ELSE 0 END) AS open_over_180
-    FROM d GROUP BY kommunenummer
+           MEDIAN(days) AS median_days_to_close,
+           QUANTILE_CONT(days, 0.9) AS p90_days_to_close
+    FROM closed GROUP BY kommunenummer
+),
+all_counts AS (
+    SELECT * FROM counts
+    UNION ALL
+    SELECT kommunenummer, 'Hele kommunen' AS sector,
+           SUM(reported) AS reported, SUM(closed) AS closed,
+           SUM(closed_within_90d) AS closed_within_90d, SUM(open_at_as_of) AS open_at_as_of,
+           SUM(open_0_30) AS open_0_30, SUM(open_31_90) AS open_31_90,
+           SUM(open_91_180) AS open_91_180, SUM(open_over_180) AS open_over_180
+    FROM counts GROUP BY kommunenummer
 )
-SELECT kommunenummer, sector, reported, closed,
-       CAST(closed AS DOUBLE) / NULLIF(reported, 0) AS closed_share,
-       CAST(median_days_to_close AS DOUBLE) AS median_days_to_close,
-       CAST(p90_days_to_close AS DOUBLE) AS p90_days_to_close,
-       CAST(closed_within_90d AS DOUBLE) / NULLIF(reported, 0) AS closed_within_90d_share,
-       open_at_as_of, open_0_30, open_31_90, open_91_180, open_over_180
-FROM agg
-ORDER BY kommunenummer, sector
+SELECT c.kommunenummer, c.sector, c.reported, c.closed,
+       CAST(c.closed AS DOUBLE) / NULLIF(c.reported, 0) AS closed_share,
+       CAST(q.median_days_to_close AS DOUBLE) AS median_days_to_close,
+       CAST(q.p90_days_to_close AS DOUBLE) AS p90_days_to_close,
+       CAST(c.closed_within_90d AS DOUBLE) / NULLIF(c.reported, 0) AS closed_within_90d_share,
+       c.open_at_as_of, c.open_0_30, c.open_31_90, c.open_91_180, c.open_over_180
+FROM all_counts c
+LEFT JOIN quantiles q ON c.kommunenummer = q.kommunenummer AND c.sector = q.sector
+ORDER BY c.kommunenummer, c.sector
