@@ -12,14 +12,17 @@ WITH d AS (
     SELECT kommunenummer, sector, source, type FROM deviations
     WHERE reported_date BETWEEN {{year_start}} AND {{year_end}}
 ),
--- Counted per sector and per whole municipality, then stacked (stacking the deviations
--- first held every one of the year twice and made the sector plain text before grouping).
-counts AS (
+-- Counted per sector in one pass; the whole municipality's counts are their sums
+-- (grouping the deviations a second time for it cost as much again).
+by_sector AS (
     SELECT kommunenummer, sector, source, type, COUNT(*) AS count
     FROM d GROUP BY kommunenummer, sector, source, type
+),
+counts AS (
+    SELECT * FROM by_sector
     UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, source, type, COUNT(*) AS count
-    FROM d GROUP BY kommunenummer, source, type
+    SELECT kommunenummer, 'Hele kommunen' AS sector, source, type, SUM(count) AS count
+    FROM by_sector GROUP BY kommunenummer, source, type
 )
 SELECT kommunenummer, sector, source, type, count,
        CAST(count AS DOUBLE) / SUM(count) OVER (PARTITION BY kommunenummer, sector) AS share

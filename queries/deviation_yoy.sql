@@ -14,18 +14,20 @@ WITH base AS (
     FROM deviations
     WHERE reported_date BETWEEN {{prev_year_start}} AND {{year_end}}
 ),
--- Counted per sector and per whole municipality, then stacked (stacking the rows first
--- held every deviation of the two years twice).
-counts AS (
+-- Counted per sector in one pass; the whole municipality's counts are their sums
+-- (grouping the deviations a second time for it cost as much again).
+by_sector AS (
     SELECT kommunenummer, sector, category,
            SUM(CASE WHEN year = {{year}} THEN 1 ELSE 0 END) AS count_year,
            SUM(CASE WHEN year = {{prev_year}} THEN 1 ELSE 0 END) AS count_prev_year
     FROM base GROUP BY kommunenummer, sector, category
+),
+counts AS (
+    SELECT * FROM by_sector
     UNION ALL
     SELECT kommunenummer, 'Hele kommunen' AS sector, category,
-           SUM(CASE WHEN year = {{year}} THEN 1 ELSE 0 END) AS count_year,
-           SUM(CASE WHEN year = {{prev_year}} THEN 1 ELSE 0 END) AS count_prev_year
-    FROM base GROUP BY kommunenummer, category
+           SUM(count_year) AS count_year, SUM(count_prev_year) AS count_prev_year
+    FROM by_sector GROUP BY kommunenummer, category
 )
 SELECT kommunenummer, sector, category, count_year, count_prev_year,
        count_year - count_prev_year AS change,
