@@ -15,19 +15,22 @@ cells AS (
     SELECT k.kommunenummer, c.kind, c.probability, c.consequence, c.zone
     FROM k CROSS JOIN risk_cells c
 ),
-placed AS (
-    SELECT kommunenummer, 'inherent' AS kind, probability, consequence FROM risks
-    UNION ALL
-    SELECT kommunenummer, 'residual' AS kind,
-           CASE WHEN residual_probability IS NOT NULL AND residual_consequence IS NOT NULL
-                THEN residual_probability ELSE probability END AS probability,
-           CASE WHEN residual_probability IS NOT NULL AND residual_consequence IS NOT NULL
-                THEN residual_consequence ELSE consequence END AS consequence
-    FROM risks
-),
+-- Each kind counted over the risks on its own, then stacked (stacking the risks first
+-- held every risk twice).
 obs AS (
-    SELECT kommunenummer, kind, probability, consequence, COUNT(*) AS n
-    FROM placed GROUP BY kommunenummer, kind, probability, consequence
+    SELECT kommunenummer, 'inherent' AS kind, probability, consequence, COUNT(*) AS n
+    FROM risks GROUP BY kommunenummer, probability, consequence
+    UNION ALL
+    SELECT kommunenummer, 'residual' AS kind, probability, consequence, COUNT(*) AS n
+    FROM (
+        SELECT kommunenummer,
+               CASE WHEN residual_probability IS NOT NULL AND residual_consequence IS NOT NULL
+                    THEN residual_probability ELSE probability END AS probability,
+               CASE WHEN residual_probability IS NOT NULL AND residual_consequence IS NOT NULL
+                    THEN residual_consequence ELSE consequence END AS consequence
+        FROM risks
+    ) r
+    GROUP BY kommunenummer, probability, consequence
 )
 SELECT cells.kommunenummer, cells.kind, cells.probability, cells.consequence,
        COALESCE(obs.n, 0) AS count, cells.zone
