@@ -556,7 +556,8 @@ fn survey_tables() {
         [Some(1), Some(1), Some(1), Some(0)]
     );
     // The whole municipality adds B's 3 and 2: levels 4, 1, 5, 3, 2 → n 5, mean 3, two
-    // agree, two disagree, one of each level (grouped on its own, not from the sectors').
+    // agree, two disagree, one of each level (the mean from the sectors' sums of levels,
+    // not the average of their means, 2.92).
     let i = find(l, &[("sector", "Hele kommunen"), ("item", "competence_ok")]);
     assert_eq!(ints(l, "n")[i], Some(5));
     assert_fl(l, "mean", i, Some(3.0));
