@@ -86,6 +86,37 @@ fn build(project: &ikrapport::Project, data: &ikrapport::Ingested) -> Built {
     }
 }
 
+impl Built {
+    /// `bundle::write` of this report to `out`, with what `run` may have made beside the
+    /// analyses (`prepared`, `workbook`).
+    fn write(
+        &self,
+        out: &Path,
+        project: &ikrapport::Project,
+        data: &ikrapport::Ingested,
+        formats: &ikrapport::bundle::Formats,
+        prepared: Option<ikrapport::bundle::Prepared>,
+        workbook: Option<&ikrapport::bundle::Workbook>,
+    ) -> ikrapport::Result<ikrapport::bundle::Written> {
+        ikrapport::bundle::write(
+            out,
+            &ikrapport::bundle::Parts {
+                project: &project.root,
+                data,
+                results: &self.results,
+                config: &project.config,
+                doc: &self.doc,
+                lang: ikrapport::Lang::Nb,
+                formats,
+                definition: (&self.def.origin, &self.text),
+                prepared,
+                workbook,
+            },
+            &|_| {},
+        )
+    }
+}
+
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -510,22 +541,7 @@ fn a_failed_run_leaves_the_previous_bundle_intact() {
         .join(format!(".rapport.tmp-{}", std::process::id()));
     std::fs::write(&blocker, "in the way").unwrap();
     let formats = ikrapport::bundle::Formats::default();
-    let e = ikrapport::bundle::write(
-        &out,
-        &ikrapport::bundle::Parts {
-            project: p.path(),
-            data: &data,
-            results: &b.results,
-            config: &project.config,
-            doc: &b.doc,
-            lang: ikrapport::Lang::Nb,
-            formats: &formats,
-            definition: (&b.def.origin, &b.text),
-            prepared: None,
-            workbook: None,
-        },
-        &|_| {},
-    );
+    let e = b.write(&out, &project, &data, &formats, None, None);
     assert!(e.is_err());
     assert_eq!(files(&out), before, "the previous bundle is untouched");
 }
@@ -1002,23 +1018,8 @@ fn a_preparation_for_other_parameters_is_not_used() {
             &formats,
         )
         .unwrap();
-        ikrapport::bundle::write(
-            &out,
-            &ikrapport::bundle::Parts {
-                project: &project.root,
-                data: &data,
-                results: &b.results,
-                config: &project.config,
-                doc: &b.doc,
-                lang: ikrapport::Lang::Nb,
-                formats: &formats,
-                definition: (&b.def.origin, &b.text),
-                prepared: Some(prepared),
-                workbook: None,
-            },
-            &|_| {},
-        )
-        .unwrap();
+        b.write(&out, &project, &data, &formats, Some(prepared), None)
+            .unwrap();
         let kv = parquet_footer(&out.join("data/deviations.parquet"));
         let v: serde_json::Value = serde_json::from_str(&kv["ikrapport.parameters"]).unwrap();
         v["year"].to_string()
@@ -1125,23 +1126,7 @@ fn the_workbook_written_during_the_analyses_is_the_one_written_after() {
     let xlsx = |w: Option<&ikrapport::bundle::Workbook>| -> Vec<u8> {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("rapport");
-        ikrapport::bundle::write(
-            &out,
-            &ikrapport::bundle::Parts {
-                project: &project.root,
-                data: &data,
-                results: &b.results,
-                config: &project.config,
-                doc: &b.doc,
-                lang,
-                formats: &formats,
-                definition: (&b.def.origin, &b.text),
-                prepared: None,
-                workbook: w,
-            },
-            &|_| {},
-        )
-        .unwrap();
+        b.write(&out, &project, &data, &formats, None, w).unwrap();
         std::fs::read(out.join("tables.xlsx")).unwrap()
     };
     let after = xlsx(None);

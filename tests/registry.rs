@@ -171,3 +171,57 @@ fn a_replaced_query_without_a_column_a_rust_analysis_reads_is_a_query_error() {
     assert!(out.stderr.contains("maturity_indicators"), "{}", out.stderr);
     assert!(!out.stderr.contains("intern"), "{}", out.stderr);
 }
+
+/// The DuckDB and Spark spellings beside the benchmarks (`benches/duckdb/*.sql`,
+/// `benches/spark/*.sql`) are the query of the same name with only the dialect's
+/// substitutions (their headers say which): when a query changes, they must follow, or the
+/// comparisons measure another query.
+#[test]
+fn dialect_spellings_differ_from_their_query_only_by_the_dialect() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let days = "CAST(closed_date AS INTEGER) - CAST(reported_date AS INTEGER)";
+    let age = "CAST({{as_of}} AS INTEGER) - CAST(reported_date AS INTEGER)";
+    let dialects: [(&str, Vec<(&str, &str)>); 2] = [
+        (
+            "duckdb",
+            vec![
+                (days, "closed_date - reported_date"),
+                (age, "{{as_of}} - reported_date"),
+            ],
+        ),
+        (
+            "spark",
+            vec![
+                (days, "datediff(closed_date, reported_date)"),
+                (age, "datediff({{as_of}}, reported_date)"),
+                ("QUANTILE_CONT(", "percentile("),
+            ],
+        ),
+    ];
+    let mut seen = 0;
+    for (dialect, substitutions) in dialects {
+        for entry in std::fs::read_dir(root.join("benches").join(dialect)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("sql") {
+                continue;
+            }
+            let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+            // From the query's own first line: what comes before is the dialect's header.
+            let body = |text: &str| text[text.find(&format!("-- {name}:")).unwrap()..].to_string();
+            let query =
+                std::fs::read_to_string(root.join("queries").join(format!("{name}.sql"))).unwrap();
+            let want = substitutions
+                .iter()
+                .fold(body(&query), |q, (from, to)| q.replace(from, to));
+            assert_ne!(
+                want,
+                body(&query),
+                "{dialect}/{name}.sql needs no spelling of its own"
+            );
+            let spelled = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(body(&spelled), want, "{}", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "{seen} spellings");
+}

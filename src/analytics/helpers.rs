@@ -257,6 +257,13 @@ mod tests {
             .unwrap()
     }
 
+    /// Survey answers with their submission dates, dictionary-encoded as the catalogue
+    /// holds them.
+    fn answered_on(df: DataFrame, dates: &[Option<(i32, u32, u32)>]) -> DataFrame {
+        let df = with_dates(df, "submitted_date", days(dates));
+        crate::catalog::dictionary_encoded(df).unwrap()
+    }
+
     #[test]
     fn survey_current_keeps_each_municipalitys_latest_wave_and_undated_rows() {
         let df = df!(
@@ -265,19 +272,16 @@ mod tests {
             "answer" => ["a", "b", "c", "d", "e"],
         )
         .unwrap();
-        let df = with_dates(
+        let df = answered_on(
             df,
-            "submitted_date",
-            days(&[
+            &[
                 Some((2024, 3, 1)),
                 Some((2025, 3, 1)),
                 None,
                 Some((2024, 5, 1)),
                 Some((2024, 6, 1)),
-            ]),
+            ],
         );
-        // Dictionary-encoded, as the catalogue holds it.
-        let df = crate::catalog::dictionary_encoded(df).unwrap();
         let kept = survey_current(&df, &params(None)).unwrap();
         let answers = texts(&kept, "answer");
         // Oslo's 2024 wave is dropped; its undated row belongs to every wave; Trondheim's
@@ -294,18 +298,16 @@ mod tests {
             "answer" => ["a", "b", "c", "d", "e"],
         )
         .unwrap();
-        let df = with_dates(
+        let df = answered_on(
             df,
-            "submitted_date",
-            days(&[
+            &[
                 Some((2024, 12, 31)),
                 Some((2023, 6, 1)),
                 Some((2025, 1, 1)),
                 Some((2024, 2, 1)),
                 Some((2025, 1, 1)),
-            ]),
+            ],
         );
-        let df = crate::catalog::dictionary_encoded(df).unwrap();
         let kept = survey_current(&df, &params(None)).unwrap();
         assert_eq!(texts(&kept, "answer"), ["c", "d", "e"]);
     }

@@ -187,6 +187,19 @@ pub struct ColumnMeta {
 }
 
 impl ColumnMeta {
+    /// A declared column of this kind and size, labelled by the catalogue, with the
+    /// kind's decimals.
+    pub fn new(name: impl Into<String>, kind: ColumnKind, size: Size) -> ColumnMeta {
+        ColumnMeta {
+            name: name.into(),
+            kind,
+            size,
+            label: None,
+            decimals: None,
+            declared: true,
+        }
+    }
+
     /// Decimals when shown.
     pub fn decimals(&self) -> u32 {
         self.decimals.unwrap_or(self.kind.decimals())

@@ -179,14 +179,7 @@ mod tests {
             df,
             hidden: std::collections::BTreeMap::from([("count".to_string(), hidden)]),
         };
-        let meta = |name: &str, kind| ColumnMeta {
-            name: name.into(),
-            kind,
-            size: Default::default(),
-            label: None,
-            decimals: None,
-            declared: true,
-        };
+        let meta = |name: &str, kind| ColumnMeta::new(name, kind, Default::default());
         let metas = vec![
             meta("kommunenummer", ColumnKind::Code),
             meta("count", ColumnKind::Count),

@@ -426,14 +426,7 @@ mod tests {
             )]),
             df,
         };
-        let meta = |name: &str, kind| ColumnMeta {
-            name: name.into(),
-            kind,
-            size: Default::default(),
-            label: None,
-            decimals: None,
-            declared: true,
-        };
+        let meta = |name: &str, kind| ColumnMeta::new(name, kind, Default::default());
         let sheets = [Sheet {
             title: "Avvik per måned".into(),
             table: &table,

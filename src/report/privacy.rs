@@ -100,14 +100,7 @@ mod tests {
     use crate::analytics::registry::ColumnKind;
 
     fn meta(name: &str, kind: ColumnKind, size: Size) -> ColumnMeta {
-        ColumnMeta {
-            name: name.into(),
-            kind,
-            size,
-            label: None,
-            decimals: None,
-            declared: true,
-        }
+        ColumnMeta::new(name, kind, size)
     }
 
     #[test]
