@@ -311,9 +311,9 @@ Hvem informerer dere om ROS-analysene?,Kompetansen på ROS er god,Kommentar\n\
     assert_eq!(strs(&s, "survey")[0].as_deref(), Some("ros-praksis"));
 }
 
-/// A survey export longer than one chunk of the streaming reader is read whole (its
-/// answers are grouped per respondent): every respondent of every chunk is in the long
-/// table with their own sector, and a row number in the last chunk is right.
+/// A survey export longer than one chunk of the streaming reader is read chunk by chunk:
+/// every respondent of every chunk is in the long table with their own sector, and a row
+/// number in the last chunk is right.
 #[test]
 fn a_survey_longer_than_a_chunk_keeps_every_respondent() {
     let p = Project::new();
@@ -348,4 +348,57 @@ fn a_survey_longer_than_a_chunk_keeps_every_respondent() {
         .find(|d| d.value == "tusen")
         .expect("a warning for the unknown answer");
     assert_eq!(d.row, n as u64 + 2);
+}
+
+/// Whether blank boxes mean "ticked nothing" or "not asked" depends on the whole export
+/// (01-inputs.md, `multi`): a `0` in the last chunk of a streamed survey decides it for a
+/// respondent in the first chunk too, and a respondent left with no answer at all is still
+/// one row.
+#[test]
+fn unticked_boxes_marked_in_a_later_chunk_decide_for_the_whole_survey() {
+    let p = Project::new();
+    let n = 2 * ikrapport::ingest::text::CHUNK_ROWS + 5;
+    let mut text = String::from(
+        "Svar-ID;Hvilken sektor jobber du i?;Hvor mange ROS-analyser har du deltatt i det siste året?;\
+Hvilke typer ROS-analyser har du deltatt i?: Tjenestespesifikk;\
+Hvilke typer ROS-analyser har du deltatt i?: Personvern\n",
+    );
+    text.push_str("blank-boxes;Finans;1-5;;\n");
+    text.push_str("nothing;Finans;;;\n");
+    for i in 3..=n {
+        text.push_str(&format!("{i};Finans;1-5;;x\n"));
+    }
+    text.push_str("zeros;Finans;1-5;0;0\n");
+    p.write("undersøkelse.csv", crate::util::cp1252(&text));
+    let data = p.ingest();
+    assert_eq!(data.files[0].error, None, "{:?}", data.files[0].error);
+    assert_eq!(data.files[0].rows_kept, n + 1);
+    let s = data.table(SourceKind::Survey);
+    let (ids, questions, answers) = (
+        strs(&s, "respondent_id"),
+        strs(&s, "question"),
+        strs(&s, "answer"),
+    );
+    let of = |id: &str| -> Vec<(Option<String>, Option<String>)> {
+        (0..s.height())
+            .filter(|&i| ids[i].as_deref() == Some(id))
+            .map(|i| (questions[i].clone(), answers[i].clone()))
+            .collect()
+    };
+    let q = |x: &str| Some(x.to_string());
+    // The export marks unticked boxes with 0: all-blank boxes were not asked.
+    assert_eq!(of("blank-boxes"), vec![(q("ros_count"), q("1-5"))]);
+    assert_eq!(of("nothing"), vec![(None, None)]);
+    assert_eq!(
+        of("3"),
+        vec![
+            (q("ros_count"), q("1-5")),
+            (q("ros_types"), q("personvern"))
+        ]
+    );
+    // Every box marked unticked: answered with nothing ticked.
+    assert_eq!(
+        of("zeros"),
+        vec![(q("ros_count"), q("1-5")), (q("ros_types"), None)]
+    );
 }

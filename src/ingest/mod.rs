@@ -294,15 +294,7 @@ fn ingest_file(
         }
     }
     note_other_matching_sheets(&mut report, &loaded, &id, config, &cb);
-    let mut rest = loaded.rest.take();
-    if let (Some(r), SourceKind::Survey) = (rest.as_mut(), id.kind) {
-        // A survey is read whole (its respondents are grouped across rows), and is small.
-        if let Err(e) = stream::read_all(&mut loaded.grids[0], r) {
-            report.error = Some(load::text_error(e, &label, lang));
-            return (report, None);
-        }
-        rest = None;
-    }
+    let rest = loaded.rest.take();
     let grid = &loaded.grids[id.found.grid];
     report.sheet = grid.sheet.clone();
     let mut header = id.found.header;
@@ -316,20 +308,27 @@ fn ingest_file(
             .unwrap_or_default(),
         sheet: grid.sheet.clone(),
     };
-    let (processed, survey_cb) = if id.kind == SourceKind::Survey {
-        report.codebook = Some(cb_name);
-        let qcols = survey::question_columns(&cb, &mut header);
-        (survey::process(grid, &header, &qcols, &cb, &ctx), Some(cb))
-    } else if let Some(r) = rest {
-        match stream::process(grid, r, &header, &ctx) {
-            Ok(p) => (p, None),
-            Err(e) => {
-                report.error = Some(load::text_error(e, &label, lang));
-                return (report, None);
-            }
+    // A text export is typed chunk by chunk as it is read (`stream`); a workbook's sheet
+    // is in memory already.
+    let (processed, survey_cb) = match (id.kind, rest) {
+        (SourceKind::Survey, rest) => {
+            report.codebook = Some(cb_name);
+            let qcols = survey::question_columns(&cb, &mut header);
+            let processed = match rest {
+                Some(r) => survey::process_streamed(grid, r, &header, &qcols, &cb, &ctx),
+                None => Ok(survey::process(grid, &header, &qcols, &cb, &ctx)),
+            };
+            (processed, Some(cb))
         }
-    } else {
-        (table::process(grid, &header, &ctx), None)
+        (_, Some(r)) => (stream::process(grid, r, &header, &ctx), None),
+        (_, None) => (Ok(table::process(grid, &header, &ctx)), None),
+    };
+    let processed = match processed {
+        Ok(p) => p,
+        Err(e) => {
+            report.error = Some(load::text_error(e, &label, lang));
+            return (report, None);
+        }
     };
     report.header_row = Some(header.row_number);
     report.columns = header.matches.clone();

@@ -4,7 +4,7 @@
 //! chunk's text is dropped once it is a frame, so memory holds the typed table and a few
 //! chunks of text, not the whole file as text.
 
-use super::grid::{Grid, Rows, TextRows};
+use super::grid::{Grid, TextRows};
 use super::row::{FileCtx, Processed};
 use super::table::{self, Header};
 use super::text::{CHUNK_ROWS, TextError, TextReader};
@@ -17,10 +17,30 @@ const AHEAD: usize = 2;
 /// Type the rows below the header in `head` and every record `rest` still holds.
 pub fn process<R: Read + Send>(
     head: &Grid,
-    mut rest: TextReader<R>,
+    rest: TextReader<R>,
     header: &Header,
     ctx: &FileCtx<'_>,
 ) -> Result<Processed, TextError> {
+    let parts = parts(
+        rest,
+        || table::process(head, header, ctx),
+        |grid| table::process_from(grid, 0, header, ctx),
+    )?;
+    Ok(table::combine(parts))
+}
+
+/// The rows of a file as parts in file order: `first` of the rows already read (the
+/// head, typed while the reader goes on), then `each` of every further chunk, the chunks
+/// typed in parallel while the reader decodes the next ones.
+pub fn parts<R, P>(
+    mut rest: TextReader<R>,
+    first: impl FnOnce() -> P + Send,
+    each: impl Fn(&Grid) -> P + Sync + Send,
+) -> Result<Vec<P>, TextError>
+where
+    R: Read + Send,
+    P: Send,
+{
     let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
     // Chunks typed go back to the reader, which writes the next ones into them.
     let (back_tx, back_rx) = std::sync::mpsc::channel::<TextRows>();
@@ -40,42 +60,27 @@ pub fn process<R: Read + Send>(
             }
             Ok(())
         });
-        let (first, mut parts) = rayon::join(
-            || table::process(head, header, ctx),
-            || {
-                rx.into_iter()
-                    .par_bridge()
-                    .map_with(back_tx, |back, (i, rows)| {
-                        let grid = Grid::text(rows);
-                        let part = table::process_from(&grid, 0, header, ctx);
-                        if let Some(rows) = grid.into_text() {
-                            // The reader may have finished; then the chunk is dropped.
-                            let _ = back.send(rows);
-                        }
-                        (i, part)
-                    })
-                    .collect::<Vec<_>>()
-            },
-        );
+        let (first, mut parts) = rayon::join(first, || {
+            rx.into_iter()
+                .par_bridge()
+                .map_with(back_tx, |back, (i, rows)| {
+                    let grid = Grid::text(rows);
+                    let part = each(&grid);
+                    if let Some(rows) = grid.into_text() {
+                        // The reader may have finished; then the chunk is dropped.
+                        let _ = back.send(rows);
+                    }
+                    (i, part)
+                })
+                .collect::<Vec<_>>()
+        });
         match reader.join() {
             Ok(r) => r?,
             Err(panic) => std::panic::resume_unwind(panic),
         }
         parts.sort_by_key(|p| p.0);
-        let all = std::iter::once(first).chain(parts.into_iter().map(|p| p.1));
-        Ok(table::combine(all.collect()))
+        Ok(std::iter::once(first)
+            .chain(parts.into_iter().map(|p| p.1))
+            .collect())
     })
-}
-
-/// Append every record `rest` still holds to the text grid `head`.
-pub fn read_all<R: Read>(head: &mut Grid, rest: &mut TextReader<R>) -> Result<(), TextError> {
-    let Rows::Text(rows) = &mut head.rows else {
-        return Ok(());
-    };
-    while let Some(more) = rest.next_chunk(CHUNK_ROWS)? {
-        if !rows.append(more) {
-            return Err(TextError::TooLarge);
-        }
-    }
-    Ok(())
 }

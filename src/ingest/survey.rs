@@ -317,26 +317,6 @@ fn chosen(cell: Cell<'_>) -> bool {
 /// one-column-per-option form).
 pub type QCols = [(usize, String, Option<String>)];
 
-/// Per question index: does the export mark unticked boxes explicitly (`0`/`nei`) in its
-/// one-column-per-option form? Only then does a respondent whose boxes are all blank count
-/// as not asked (01-inputs.md, `multi`).
-fn explicit_unticked(grid: &Grid, header: &Header, qcols: &QCols, cb: &Codebook) -> Vec<bool> {
-    let mut explicit = vec![false; cb.questions.len()];
-    for (g, qid, opt) in qcols {
-        let Some(q) = cb.questions.iter().position(|x| &x.id == qid) else {
-            continue;
-        };
-        if opt.is_none() || explicit[q] {
-            continue;
-        }
-        explicit[q] = (header.index + 1..grid.len()).any(|i| {
-            let c = grid.cell(i, *g);
-            !c.is_blank() && !chosen(c)
-        });
-    }
-    explicit
-}
-
 /// The long table being built: one row per kept respondent, and per answer a pointer to
 /// its respondent, so the respondent columns are gathered once at the end instead of
 /// cloned per answer. An answer is held as codes (12 bytes, where two texts and an order
@@ -357,6 +337,8 @@ struct Long {
 }
 
 const NONE: u32 = u32::MAX;
+/// An `Answered::Unmarked` until the whole file is read (`finish`).
+const UNMARKED: u32 = u32::MAX - 1;
 const TEXT: u32 = 1 << 31;
 
 /// One answer: the question's index in the codebook and what was answered.
@@ -370,6 +352,11 @@ enum Answered {
     Text(String),
     /// Nothing ticked in a multi-select that was answered.
     Blank,
+    /// Every box of a one-column-per-option question left blank: answered with nothing
+    /// ticked, unless the export marks unticked boxes (`0`/`nei`) somewhere in the file;
+    /// then not asked (01-inputs.md, `multi`). Which it is is known once every row of the
+    /// file has been read (`Part::marks`).
+    Unmarked,
 }
 
 /// Reads one respondent's answers, remembering normalised answer texts across rows.
@@ -381,7 +368,8 @@ struct AnswerReader<'a> {
     /// Per question column: its question, and in the one-column-per-option form its
     /// option (index), found once for the file.
     qis: Vec<(usize, Option<usize>)>,
-    explicit: Vec<bool>,
+    /// Per question: a box of this question marked unticked (`0`/`nei`) in the rows read.
+    marks: Vec<bool>,
     /// Per question: answer text → option, or Err for a "don't know" that is missing.
     memo: Vec<PlHashMap<Box<str>, OptionOf>>,
     /// Per question, for the row being read: (any option chosen, any box marked) of a
@@ -411,9 +399,12 @@ impl AnswerReader<'_> {
             let cell = self.grid.cell(i, *g);
             if q.kind == QuestionKind::Multi && opt.is_some() {
                 let e = self.boxes[qi].get_or_insert((false, false));
-                e.1 |= !cell.is_blank();
+                let marked = !cell.is_blank();
+                e.1 |= marked;
                 // A cell holding the option's own text also means "chosen".
-                if chosen(cell) {
+                let ticked = chosen(cell);
+                self.marks[qi] |= marked && !ticked;
+                if ticked {
                     e.0 = true;
                     let oi = oi.unwrap_or(0);
                     answers.push((qi, Answered::Option(oi)));
@@ -461,13 +452,12 @@ impl AnswerReader<'_> {
             }
         }
         // Ticked nothing: answered (one row with a blank answer, so that denominators
-        // count it and no option does), unless blank boxes mean "not asked" here.
+        // count it and no option does), unless blank boxes mean "not asked" in this file.
         for (qi, b) in self.boxes.iter().enumerate() {
-            let Some((any_chosen, any_marked)) = *b else {
-                continue;
-            };
-            if !any_chosen && (any_marked || !self.explicit[qi]) {
-                answers.push((qi, Answered::Blank));
+            match *b {
+                Some((false, true)) => answers.push((qi, Answered::Blank)),
+                Some((false, false)) => answers.push((qi, Answered::Unmarked)),
+                _ => {}
             }
         }
         answers
@@ -535,7 +525,17 @@ fn respondent(
     values
 }
 
-/// Process the survey rows into the long table.
+/// The respondents of some rows of a survey, in row order: a part of the long table.
+struct Part {
+    long: Long,
+    dq: Vec<super::quality::DqRow>,
+    read: usize,
+    rejected: usize,
+    /// Per question: a box marked unticked in these rows (`AnswerReader::marks`).
+    marks: Vec<bool>,
+}
+
+/// Process the survey rows of `grid` (below the header) into the long table.
 pub fn process(
     grid: &Grid,
     header: &Header,
@@ -543,6 +543,39 @@ pub fn process(
     cb: &Codebook,
     ctx: &FileCtx<'_>,
 ) -> super::table::Processed {
+    let part = read_part(grid, header.index + 1, header, qcols, cb, ctx);
+    finish(vec![part], header, cb, ctx)
+}
+
+/// Process the survey rows below the header in `head` and every record `rest` still
+/// holds, chunk by chunk as they are read (issue 8, point 6): memory holds the long table
+/// being built and a few chunks of text, not the whole export as cells. A respondent is
+/// one row, so a chunk holds whole respondents.
+pub fn process_streamed<R: std::io::Read + Send>(
+    head: &Grid,
+    rest: super::text::TextReader<R>,
+    header: &Header,
+    qcols: &QCols,
+    cb: &Codebook,
+    ctx: &FileCtx<'_>,
+) -> std::result::Result<super::table::Processed, super::text::TextError> {
+    let parts = super::stream::parts(
+        rest,
+        || read_part(head, header.index + 1, header, qcols, cb, ctx),
+        |grid| read_part(grid, 0, header, qcols, cb, ctx),
+    )?;
+    Ok(finish(parts, header, cb, ctx))
+}
+
+/// Read the rows of `grid` from `start` on.
+fn read_part(
+    grid: &Grid,
+    start: usize,
+    header: &Header,
+    qcols: &QCols,
+    cb: &Codebook,
+    ctx: &FileCtx<'_>,
+) -> Part {
     let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
     let (_, extras) = header.sources(cols.len());
     let mut reader = AnswerReader {
@@ -560,7 +593,7 @@ pub fn process(
                 (qi, oi)
             })
             .collect(),
-        explicit: explicit_unticked(grid, header, qcols, cb),
+        marks: vec![false; cb.questions.len()],
         memo: cb.questions.iter().map(|_| PlHashMap::new()).collect(),
         boxes: vec![None; cb.questions.len()],
     };
@@ -569,7 +602,7 @@ pub fn process(
     let (mut read, mut rejected) = (0, 0);
     let mut rmemo: Vec<super::table::Memo> =
         cols.iter().map(super::table::Memo::for_column).collect();
-    for i in header.index + 1..grid.len() {
+    for i in start..grid.len() {
         if grid.row_is_blank(i) {
             continue;
         }
@@ -607,8 +640,73 @@ pub fn process(
                     TEXT + (long.texts.len() - 1) as u32
                 }
                 Answered::Blank => NONE,
+                Answered::Unmarked => UNMARKED,
             });
         }
+    }
+    Part {
+        long,
+        dq,
+        read,
+        rejected,
+        marks: reader.marks,
+    }
+}
+
+/// The parts of a file, in row order, as one long table: each part's respondents and
+/// free-text answers numbered after the parts before it, and every `Unmarked` answer
+/// decided now that the whole file has been read.
+fn finish(
+    parts: Vec<Part>,
+    header: &Header,
+    cb: &Codebook,
+    ctx: &FileCtx<'_>,
+) -> super::table::Processed {
+    let (_, extras) = header.sources(SURVEY_RESPONDENT.len());
+    // Blank boxes mean "not asked" only where the export marks unticked boxes explicitly.
+    let mut explicit = vec![false; cb.questions.len()];
+    for p in &parts {
+        for (e, m) in explicit.iter_mut().zip(&p.marks) {
+            *e |= *m;
+        }
+    }
+    let mut long = Long::default();
+    let (mut dq, mut read, mut rejected) = (Vec::new(), 0, 0);
+    for p in parts {
+        let (resp, texts) = (long.resp.len() as u32, long.texts.len() as u32);
+        let l = p.long;
+        long.resp.extend(l.resp);
+        long.resp_extras.extend(l.resp_extras);
+        long.resp_rows.extend(l.resp_rows);
+        long.texts.extend(l.texts);
+        // A respondent's answers are consecutive; one whose answers were all "not asked"
+        // keeps one row without a question, as one who answered nothing.
+        let mut kept_of: Option<u32> = None;
+        let rows = l.owner.iter().zip(&l.question).zip(&l.answer);
+        for (k, ((&o, &q), &a)) in rows.enumerate() {
+            let owner = resp + o;
+            let answer = match a {
+                UNMARKED if explicit[q as usize] => None,
+                UNMARKED => Some(NONE),
+                a if a != NONE && a >= TEXT => Some(a + texts),
+                a => Some(a),
+            };
+            if let Some(a) = answer {
+                long.owner.push(owner);
+                long.question.push(q);
+                long.answer.push(a);
+                kept_of = Some(owner);
+            }
+            let last_of_owner = l.owner.get(k + 1) != Some(&o);
+            if last_of_owner && kept_of != Some(owner) {
+                long.owner.push(owner);
+                long.question.push(NONE);
+                long.answer.push(NONE);
+            }
+        }
+        dq.extend(p.dq);
+        read += p.read;
+        rejected += p.rejected;
     }
     super::table::Processed {
         kept: long.resp.len(),
