@@ -4,6 +4,9 @@
 mod cli;
 mod memory;
 
+#[global_allocator]
+static ALLOCATOR: memory::HugePages = memory::HugePages;
+
 fn main() {
     memory::tune();
     // A panic is ikrapport's bug, never the user's (a user's own SQL is guarded where it
