@@ -361,14 +361,14 @@ fn unticked_boxes_marked_in_a_later_chunk_decide_for_the_whole_survey() {
     let mut text = String::from(
         "Svar-ID;Hvilken sektor jobber du i?;Hvor mange ROS-analyser har du deltatt i det siste året?;\
 Hvilke typer ROS-analyser har du deltatt i?: Tjenestespesifikk;\
-Hvilke typer ROS-analyser har du deltatt i?: Personvern\n",
+Hvilke typer ROS-analyser har du deltatt i?: Personvern;Kommentar\n",
     );
-    text.push_str("blank-boxes;Finans;1-5;;\n");
-    text.push_str("nothing;Finans;;;\n");
+    text.push_str("blank-boxes;Finans;1-5;;;første\n");
+    text.push_str("nothing;Finans;;;;\n");
     for i in 3..=n {
-        text.push_str(&format!("{i};Finans;1-5;;x\n"));
+        text.push_str(&format!("{i};Finans;1-5;;x;\n"));
     }
-    text.push_str("zeros;Finans;1-5;0;0\n");
+    text.push_str("zeros;Finans;1-5;0;0;siste\n");
     p.write("undersøkelse.csv", crate::util::cp1252(&text));
     let data = p.ingest();
     assert_eq!(data.files[0].error, None, "{:?}", data.files[0].error);
@@ -386,8 +386,12 @@ Hvilke typer ROS-analyser har du deltatt i?: Personvern\n",
             .collect()
     };
     let q = |x: &str| Some(x.to_string());
-    // The export marks unticked boxes with 0: all-blank boxes were not asked.
-    assert_eq!(of("blank-boxes"), vec![(q("ros_count"), q("1-5"))]);
+    // The export marks unticked boxes with 0: all-blank boxes were not asked. (Each
+    // chunk's free-text answers are numbered after the chunks before it.)
+    assert_eq!(
+        of("blank-boxes"),
+        vec![(q("ros_count"), q("1-5")), (q("comment"), q("første"))]
+    );
     assert_eq!(of("nothing"), vec![(None, None)]);
     assert_eq!(
         of("3"),
@@ -399,6 +403,10 @@ Hvilke typer ROS-analyser har du deltatt i?: Personvern\n",
     // Every box marked unticked: answered with nothing ticked.
     assert_eq!(
         of("zeros"),
-        vec![(q("ros_count"), q("1-5")), (q("ros_types"), None)]
+        vec![
+            (q("ros_count"), q("1-5")),
+            (q("comment"), q("siste")),
+            (q("ros_types"), None)
+        ]
     );
 }
