@@ -359,9 +359,13 @@ impl Canvas {
         });
     }
 
+    /// A polyline. Points that lie on the straight line between their neighbours are left
+    /// out: plotters strokes a wide polyline by joining its segments, and at the joins of a
+    /// straight run (a control chart's centre line is one value for every month) its
+    /// rounding bent the line by a fraction of a pixel towards both ends.
     pub fn line(&mut self, points: Vec<(f64, f64)>, color: Rgb, width: f64) {
         self.ops.push(Op::Line {
-            points,
+            points: without_straight_joins(points),
             color,
             width,
         });
@@ -784,9 +788,49 @@ pub fn fmt_num(v: f64, decimals: u32, lang: crate::i18n::Lang) -> String {
     crate::i18n::num::decimal(v, decimals, lang)
 }
 
+/// `points` without those exactly on the segment between the points before and after
+/// them (same direction, between them): the polyline drawn is the same.
+fn without_straight_joins(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if points.len() < 3 {
+        return points;
+    }
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+    for (i, &p) in points.iter().enumerate() {
+        if let (Some(&a), Some(&b)) = (out.last(), points.get(i + 1)) {
+            let cross = (p.0 - a.0) * (b.1 - p.1) - (p.1 - a.1) * (b.0 - p.0);
+            let onward = (p.0 - a.0) * (b.0 - p.0) + (p.1 - a.1) * (b.1 - p.1) >= 0.0;
+            if cross == 0.0 && onward {
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn straight_runs_of_a_polyline_are_one_segment() {
+        // A centre line: one value for every month.
+        let flat: Vec<(f64, f64)> = (0..36)
+            .map(|i| (70.0 + 40.0 * f64::from(i), 512.5))
+            .collect();
+        assert_eq!(
+            without_straight_joins(flat),
+            vec![(70.0, 512.5), (1470.0, 512.5)]
+        );
+        // Corners, and a line that turns back on itself, are kept.
+        let zigzag = vec![(0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (3.0, 1.0), (1.0, 1.0)];
+        assert_eq!(
+            without_straight_joins(zigzag),
+            vec![(0.0, 0.0), (2.0, 2.0), (3.0, 1.0), (1.0, 1.0)]
+        );
+        let back = vec![(0.0, 0.0), (2.0, 0.0), (1.0, 0.0)];
+        assert_eq!(without_straight_joins(back.clone()), back);
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {
