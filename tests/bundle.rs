@@ -1164,3 +1164,52 @@ fn the_workbook_written_during_the_analyses_is_the_one_written_after() {
     assert_eq!(wb.sheet_names()[0], titles[0]);
     assert_eq!(wb.sheet_names().last(), titles.last());
 }
+
+/// Without a units table the SPC "rate" is the month's count (exposure 1): the workbook
+/// shows it as whole numbers, not "20,0000"; the centre line, a mean, keeps its decimals.
+#[test]
+fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
+    use calamine::{Data, Reader, Xlsx};
+    let p = Project::new();
+    // 21 deviations in ten months, 20 in January and February: the centre line is 20.83.
+    p.write("avvik.csv", big_deviations("Helse", 250));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("rapport");
+    let run = ikrapport(&[
+        "run",
+        p.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut wb: Xlsx<_> = calamine::open_workbook(out.join("tables.xlsx")).unwrap();
+    let names = wb.sheet_names();
+    let k = names
+        .iter()
+        .position(|n| n == "Styringsdiagram for avviksraten")
+        .unwrap_or_else(|| panic!("{names:?}"));
+    let r = wb.worksheet_range(&names[k]).unwrap();
+    let col = |label: &str| {
+        (0..r.width())
+            .find(|j| r.get((0, *j)) == Some(&Data::String(label.into())))
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    let (rate, center) = (col("Rate per årsverk"), col("Senterlinje"));
+    assert_eq!(r.get((1, rate)), Some(&Data::Float(20.0)), "January: 20");
+    let letter = |j: usize| char::from(b'A' + j as u8);
+    let styles = unzip(&out.join("tables.xlsx"), "xl/styles.xml");
+    let xml = unzip(
+        &out.join("tables.xlsx"),
+        &format!("xl/worksheets/sheet{}.xml", k + 1),
+    );
+    assert_eq!(
+        cell_format(&xml, &styles, &format!("{}2", letter(rate))),
+        "#,##0"
+    );
+    assert_eq!(
+        cell_format(&xml, &styles, &format!("{}2", letter(center))),
+        "#,##0.0000"
+    );
+}
