@@ -251,6 +251,13 @@ fn csv_and_xlsx_open_as_norwegian_excel_expects() {
     assert!(names.contains(&"Lukking av avvik".to_string()), "{names:?}");
     assert!(names.contains(&"Datakvalitet".to_string()));
     assert!(names.iter().all(|n| n.chars().count() <= 31));
+    // With employees, the SPC rate is a rate per årsverk (without, a count: below).
+    let spc = wb
+        .worksheet_range("Styringsdiagram for avviksraten")
+        .unwrap();
+    assert!(
+        (0..spc.width()).any(|j| spc.get((0, j)) == Some(&Data::String("Rate per årsverk".into())))
+    );
     let r = wb.worksheet_range("Lukking av avvik").unwrap();
     assert_eq!(r.get((0, 1)), Some(&Data::String("Sektor".into())));
     assert_eq!(r.get((0, 4)), Some(&Data::String("Andel lukket".into())));
@@ -1166,7 +1173,8 @@ fn the_workbook_written_during_the_analyses_is_the_one_written_after() {
 }
 
 /// Without a units table the SPC "rate" is the month's count (exposure 1): the workbook
-/// shows it as whole numbers, not "20,0000"; the centre line, a mean, keeps its decimals.
+/// shows it as whole numbers, not "20,0000", under a label that says so; the centre line,
+/// a mean, keeps its decimals.
 #[test]
 fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
     use calamine::{Data, Reader, Xlsx};
@@ -1196,7 +1204,8 @@ fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
             .find(|j| r.get((0, *j)) == Some(&Data::String(label.into())))
             .unwrap_or_else(|| panic!("{label}"))
     };
-    let (rate, center) = (col("Rate per årsverk"), col("Senterlinje"));
+    // Its label says it is a count, not "Rate per årsverk".
+    let (rate, center) = (col("Rate (antall, årsverk ukjent)"), col("Senterlinje"));
     assert_eq!(r.get((1, rate)), Some(&Data::Float(20.0)), "January: 20");
     let letter = |j: usize| char::from(b'A' + j as u8);
     let styles = unzip(&out.join("tables.xlsx"), "xl/styles.xml");

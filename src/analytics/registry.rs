@@ -688,9 +688,24 @@ impl Registry {
 
     /// The metadata of every column of a table's frame, in the frame's order.
     pub fn columns_of(&self, table: &str, df: &DataFrame) -> Vec<ColumnMeta> {
+        let counts = rates_are_counts(df);
         df.get_column_names()
             .iter()
-            .map(|n| self.column(table, df, n.as_str()))
+            .map(|n| {
+                let mut m = self.column(table, df, n.as_str());
+                // Without employees the exposure is 1 and the "rate" is the count itself
+                // (02-analytics.md, `deviation_spc`): the label says so instead of "per
+                // årsverk".
+                if counts && m.name == "rate" && m.label.is_none() {
+                    let l = |lang| tr!(lang, "col-rate-count");
+                    m.label = Some(Label::Each {
+                        nb: l(Lang::Nb),
+                        nn: l(Lang::Nn),
+                        en: l(Lang::En),
+                    });
+                }
+                m
+            })
             .collect()
     }
 
@@ -708,6 +723,21 @@ impl Registry {
         }
         table.to_string()
     }
+}
+
+/// Whether a table's `rate` is a count: it has an `exposure` column and every exposure
+/// is 1 (employees unknown for every row).
+fn rates_are_counts(df: &DataFrame) -> bool {
+    let (Ok(_), Ok(e)) = (df.column("rate"), df.column("exposure")) else {
+        return false;
+    };
+    let Ok(e) = e.cast(&DataType::Float64) else {
+        return false;
+    };
+    let Ok(e) = e.f64() else {
+        return false;
+    };
+    !e.is_empty() && e.iter().all(|x| x == Some(1.0))
 }
 
 /// The label of a column in `lang`: given beside the query, else the catalogue's

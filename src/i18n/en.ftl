@@ -310,6 +310,7 @@ col-month = Month
 col-rolling_12m = Last 12 months
 col-exposure = FTEs
 col-rate = Rate per FTE
+col-rate-count = Rate (count, FTEs unknown)
 col-center = Centre line
 col-ucl = Upper limit
 col-lcl = Lower limit

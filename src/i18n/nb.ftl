@@ -308,6 +308,7 @@ col-month = Måned
 col-rolling_12m = Siste 12 måneder
 col-exposure = Årsverk
 col-rate = Rate per årsverk
+col-rate-count = Rate (antall, årsverk ukjent)
 col-center = Senterlinje
 col-ucl = Øvre grense
 col-lcl = Nedre grense

@@ -307,6 +307,7 @@ col-month = Månad
 col-rolling_12m = Siste 12 månader
 col-exposure = Årsverk
 col-rate = Rate per årsverk
+col-rate-count = Rate (tal, årsverk ukjende)
 col-center = Senterlinje
 col-ucl = Øvre grense
 col-lcl = Nedre grense
