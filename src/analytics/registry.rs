@@ -670,7 +670,19 @@ impl Registry {
     /// A column's metadata: declared, else inferred from the frame's type.
     pub fn column(&self, table: &str, df: &DataFrame, column: &str) -> ColumnMeta {
         if let Some(c) = self.get(table).and_then(|t| t.declared(column)) {
-            return c.clone();
+            let mut m = c.clone();
+            // Without employees the exposure is 1 and the "rate" is the count itself
+            // (02-analytics.md, `deviation_spc`): the label says so instead of "per
+            // årsverk".
+            if column == "rate" && m.label.is_none() && rates_are_counts(df) {
+                let l = |lang| tr!(lang, "col-rate-count");
+                m.label = Some(Label::Each {
+                    nb: l(Lang::Nb),
+                    nn: l(Lang::Nn),
+                    en: l(Lang::En),
+                });
+            }
+            return m;
         }
         let dtype = df
             .column(column)
@@ -688,24 +700,9 @@ impl Registry {
 
     /// The metadata of every column of a table's frame, in the frame's order.
     pub fn columns_of(&self, table: &str, df: &DataFrame) -> Vec<ColumnMeta> {
-        let counts = rates_are_counts(df);
         df.get_column_names()
             .iter()
-            .map(|n| {
-                let mut m = self.column(table, df, n.as_str());
-                // Without employees the exposure is 1 and the "rate" is the count itself
-                // (02-analytics.md, `deviation_spc`): the label says so instead of "per
-                // årsverk".
-                if counts && m.name == "rate" && m.label.is_none() {
-                    let l = |lang| tr!(lang, "col-rate-count");
-                    m.label = Some(Label::Each {
-                        nb: l(Lang::Nb),
-                        nn: l(Lang::Nn),
-                        en: l(Lang::En),
-                    });
-                }
-                m
-            })
+            .map(|n| self.column(table, df, n.as_str()))
             .collect()
     }
 
