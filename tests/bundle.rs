@@ -1189,7 +1189,7 @@ fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
         "--out",
         out.to_str().unwrap(),
         "--format",
-        "xlsx",
+        "xlsx,html",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut wb: Xlsx<_> = calamine::open_workbook(out.join("tables.xlsx")).unwrap();
@@ -1221,4 +1221,8 @@ fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
         cell_format(&xml, &styles, &format!("{}2", letter(center))),
         "#,##0.0000"
     );
+    // The page's table of the figures behind the control chart says it too.
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains(">Rate (antall, årsverk ukjent)<"));
+    assert!(!html.contains("Rate per årsverk"));
 }
