@@ -1219,10 +1219,31 @@ fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
     );
     assert_eq!(
         cell_format(&xml, &styles, &format!("{}2", letter(center))),
-        "#,##0.0000"
+        "#,##0.0"
     );
     // The page's table of the figures behind the control chart says it too.
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains(">Rate (antall, årsverk ukjent)<"));
     assert!(!html.contains("Rate per årsverk"));
+    // January: 20 deviations against a centre line of 250 / 12, shown as a count and one
+    // decimal (not "20,0000" and "20,8333").
+    let spc = &html[html.find(">Rate (antall, årsverk ukjent)<").unwrap()..];
+    let january = spc
+        .split("<tr>")
+        .find(|r| r.contains("januar 2025"))
+        .expect("January's row");
+    let cells: Vec<&str> = january
+        .split("<td")
+        .skip(1)
+        .map(|c| {
+            c.split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    assert!(cells.contains(&"20"), "{cells:?}");
+    assert!(cells.contains(&"20,8"), "{cells:?}");
 }

@@ -673,14 +673,18 @@ impl Registry {
             let mut m = c.clone();
             // Without employees the exposure is 1 and the "rate" is the count itself
             // (02-analytics.md, `deviation_spc`): the label says so instead of "per
-            // årsverk".
-            if column == "rate" && m.label.is_none() && rates_are_counts(df) {
-                let l = |lang| tr!(lang, "col-rate-count");
-                m.label = Some(Label::Each {
-                    nb: l(Lang::Nb),
-                    nn: l(Lang::Nn),
-                    en: l(Lang::En),
-                });
+            // årsverk", and the counts and their centre line and limits are shown as
+            // whole numbers and one decimal, not a rate's four.
+            if matches!(column, "rate" | "center" | "ucl" | "lcl") && rates_are_counts(df) {
+                if column == "rate" && m.label.is_none() {
+                    let l = |lang| tr!(lang, "col-rate-count");
+                    m.label = Some(Label::Each {
+                        nb: l(Lang::Nb),
+                        nn: l(Lang::Nn),
+                        en: l(Lang::En),
+                    });
+                }
+                m.decimals = Some(u32::from(column != "rate"));
             }
             return m;
         }

@@ -264,7 +264,8 @@ impl Book {
 /// The format of a number column (right-aligned) of this kind and decimals.
 fn column_format(kind: ColumnKind, decimals: Option<u32>) -> Format {
     let f = match (kind, decimals) {
-        (ColumnKind::Mean | ColumnKind::Rate, Some(d)) if d > 0 => {
+        (ColumnKind::Mean | ColumnKind::Rate, Some(0)) => number_format(ColumnKind::Count).into(),
+        (ColumnKind::Mean | ColumnKind::Rate, Some(d)) => {
             format!("#,##0.{}", "0".repeat(d as usize))
         }
         (k, _) => number_format(k).to_string(),
