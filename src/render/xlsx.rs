@@ -277,38 +277,12 @@ fn column_format(kind: ColumnKind, decimals: Option<u32>) -> Format {
         .set_align(rust_xlsxwriter::FormatAlign::Right)
 }
 
-/// The number format of each column of a sheet, from its kind and decimals. A column of
-/// decimals whose every value is a whole number is shown as whole numbers: the SPC rate
-/// without a units table is the month's count (exposure 1), not "12,0000".
+/// The number format of each column of a sheet, from its kind and decimals.
 fn formats(s: &Sheet) -> Vec<Format> {
-    let cols = s.table.df.columns();
     s.metas
         .iter()
-        .enumerate()
-        .map(|(j, m)| match (m.kind, m.decimals) {
-            (ColumnKind::Mean | ColumnKind::Rate, Some(d))
-                if d > 0 && cols.get(j).is_some_and(whole_numbers) =>
-            {
-                column_format(ColumnKind::Count, None)
-            }
-            _ => column_format(m.kind, m.decimals),
-        })
+        .map(|m| column_format(m.kind, m.decimals))
         .collect()
-}
-
-/// Whether a column holds numbers, all of them whole (and at least one).
-fn whole_numbers(c: &Column) -> bool {
-    let Ok(c) = c.cast(&DataType::Float64) else {
-        return false;
-    };
-    let Ok(v) = c.f64() else {
-        return false;
-    };
-    let mut any = false;
-    v.iter().flatten().all(|x| {
-        any = true;
-        x.is_finite() && x.fract() == 0.0
-    }) && any
 }
 
 /// A worksheet's frozen header row, column widths and number formats. Constant-memory
