@@ -1,8 +1,10 @@
 //! A large text export read and typed at the same time (issue 8, point 6): the reader
 //! decodes and splits the file into chunks of records on a thread of its own, a couple of
-//! chunks ahead, while rayon's pool types the chunks already read into frames. Each
-//! chunk's text is dropped once it is a frame, so memory holds the typed table and a few
-//! chunks of text, not the whole file as text.
+//! chunks ahead, while rayon's pool types the chunks already read. Each chunk's text is
+//! dropped once it is typed, so memory holds the typed table and a few chunks of text,
+//! not the whole file as text. `parts` is the reading and the order; what a chunk
+//! becomes is the caller's: a frame of typed rows (`process`), or a survey's respondents
+//! and answers (`survey::process_streamed`).
 
 use super::grid::{Grid, TextRows};
 use super::row::{FileCtx, Processed};
