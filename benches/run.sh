@@ -57,6 +57,7 @@ if [ "$which" = national-x10 ]; then
   measure_run national-x10 "$work/national-x10" "${RUNS:-1}"
 fi
 if [ "$which" = scale ]; then
+  [ -x /usr/bin/time ] || { echo "scale needs GNU time (/usr/bin/time: apt-get install time)" >&2; exit 1; }
   generate_once national
   generate_once national-x10
   n="${RUNS:-3}"

@@ -1173,25 +1173,15 @@ fn the_workbook_written_during_the_analyses_is_the_one_written_after() {
 }
 
 /// Without a units table the SPC "rate" is the month's count (exposure 1): the workbook
-/// shows it as whole numbers, not "20,0000", under a label that says so; the centre line,
-/// a mean, keeps its decimals.
+/// and the page label it as a count and show it as whole numbers, not "20,0000", and its
+/// centre line and limits (means of counts) with one decimal, not a rate's four.
 #[test]
-fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
+fn spc_without_units_shows_counts_in_the_workbook_and_on_the_page() {
     use calamine::{Data, Reader, Xlsx};
     let p = Project::new();
     // 21 deviations in ten months, 20 in January and February: the centre line is 20.83.
     p.write("avvik.csv", big_deviations("Helse", 250));
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("rapport");
-    let run = ikrapport(&[
-        "run",
-        p.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--format",
-        "xlsx,html",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_tmp, out, _) = report(p.path(), &["--format", "xlsx,html"]);
     let mut wb: Xlsx<_> = calamine::open_workbook(out.join("tables.xlsx")).unwrap();
     let names = wb.sheet_names();
     let k = names
@@ -1222,7 +1212,7 @@ fn spc_counts_without_units_are_whole_numbers_in_the_workbook() {
         "#,##0.0"
     );
     // The page's table of the figures behind the control chart says it too.
-    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let html = read(&out.join("index.html"));
     assert!(html.contains(">Rate (antall, årsverk ukjent)<"));
     assert!(!html.contains("Rate per årsverk"));
     // January: 20 deviations against a centre line of 250 / 12, shown as a count and one

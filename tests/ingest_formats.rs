@@ -369,7 +369,7 @@ Hvilke typer ROS-analyser har du deltatt i?: Personvern;Kommentar\n",
         text.push_str(&format!("{i};Finans;1-5;;x;\n"));
     }
     text.push_str("zeros;Finans;1-5;0;0;siste\n");
-    p.write("undersøkelse.csv", crate::util::cp1252(&text));
+    p.write("undersøkelse.csv", cp1252(&text));
     let data = p.ingest();
     assert_eq!(data.files[0].error, None, "{:?}", data.files[0].error);
     assert_eq!(data.files[0].rows_kept, n + 1);

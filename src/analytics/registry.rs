@@ -727,7 +727,8 @@ impl Registry {
 }
 
 /// Whether a table's `rate` is a count: it has an `exposure` column and every exposure
-/// is 1 (employees unknown for every row).
+/// is 1 or missing (employees unknown for every row), the rule the control chart uses
+/// for its axis (`chart::spc`).
 fn rates_are_counts(df: &DataFrame) -> bool {
     let (Ok(_), Ok(e)) = (df.column("rate"), df.column("exposure")) else {
         return false;
@@ -738,7 +739,7 @@ fn rates_are_counts(df: &DataFrame) -> bool {
     let Ok(e) = e.f64() else {
         return false;
     };
-    !e.is_empty() && e.iter().all(|x| x == Some(1.0))
+    !e.is_empty() && e.iter().all(|x| x.is_none_or(|x| x == 1.0))
 }
 
 /// The label of a column in `lang`: given beside the query, else the catalogue's
@@ -932,6 +933,20 @@ pub fn check_reads(table: &TableDef, cat: &Catalog, registry: &Registry, lang: L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_is_a_count_when_every_exposure_is_one_or_missing() {
+        let t = |e: &[Option<f64>]| {
+            let df = df!("rate" => vec![Some(3.0); e.len()], "exposure" => e).unwrap();
+            rates_are_counts(&df)
+        };
+        assert!(t(&[Some(1.0), Some(1.0)]));
+        assert!(t(&[Some(1.0), None]), "as the control chart reads it");
+        assert!(!t(&[Some(1.0), Some(172.3)]), "one sector with employees");
+        assert!(!t(&[]));
+        let no_exposure = df!("rate" => [3.0]).unwrap();
+        assert!(!rates_are_counts(&no_exposure));
+    }
 
     #[test]
     fn every_builtin_has_parsable_metadata() {

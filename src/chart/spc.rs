@@ -28,7 +28,8 @@ pub fn chart(input: &Input) -> Chart {
     let get = |col: &str| rows.iter().map(|r| d.num(*r, col)).collect::<Vec<_>>();
     let (rate, center, ucl, lcl) = (get("rate"), get("center"), get("ucl"), get("lcl"));
     // Rates per employee are small: show them per 100 årsverk, like the other rates.
-    // Without a units table the exposure is 1 and the "rate" is the count itself.
+    // Without a units table the exposure is 1 and the "rate" is the count itself (the
+    // tables' labels and decimals follow the same rule: `registry::rates_are_counts`).
     let counts = rows
         .iter()
         .all(|r| d.num(*r, "exposure").is_none_or(|e| e == 1.0));
