@@ -12,6 +12,7 @@ pub mod docx;
 pub mod html;
 pub mod md;
 pub mod parquet;
+pub mod spreadsheetml;
 pub mod text;
 pub mod xlsx;
 
