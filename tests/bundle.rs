@@ -507,6 +507,18 @@ fn a_rerun_gives_the_same_bytes_but_the_time_it_was_made() {
             .collect()
     };
     assert!(outputs.len() > 100, "{}", outputs.len());
+    // Every file of the bundle is listed once, by path (they are written on several
+    // threads at once), but the manifest itself and the bundle's marker.
+    let listed: Vec<&str> = outputs
+        .iter()
+        .map(|o| o["path"].as_str().unwrap())
+        .collect();
+    let on_disk: Vec<&str> = fa
+        .keys()
+        .map(String::as_str)
+        .filter(|p| *p != "manifest.json" && *p != ".ikrapport-bundle")
+        .collect();
+    assert_eq!(listed, on_disk);
     for o in outputs {
         let path = o["path"].as_str().unwrap();
         let bytes = &fa[path];
