@@ -32,6 +32,9 @@ pub const RIGHT: u32 = 3;
 /// The first style of [`Styles`]'s number formats.
 const FIRST_NUMBER: u32 = 4;
 
+/// Excel's rows a sheet (https://support.microsoft.com/office/excel-specifications-and-limits).
+const MAX_ROWS: u32 = 1_048_576;
+
 /// Excel's limit on the text of a cell, in UTF-16 units
 /// (https://support.microsoft.com/office/excel-specifications-and-limits).
 const MAX_TEXT: usize = 32_767;
@@ -128,6 +131,8 @@ pub struct SheetWriter {
     names: Vec<String>,
     /// The row open (1-based), 0 before the first.
     row: u32,
+    /// The last column written in the open row.
+    last_col: Option<usize>,
     row_text: itoa::Buffer,
 }
 
@@ -176,13 +181,26 @@ impl SheetWriter {
             buf: head.into_bytes(),
             names,
             row: 0,
+            last_col: None,
             row_text: itoa::Buffer::new(),
         })
     }
 
-    /// Start cell `col` of row `row` (0-based), opening the row if it is new.
-    fn open(&mut self, row: u32, col: usize, style: u32) {
+    /// Start cell `col` of row `row` (0-based), opening the row if it is new. Cells
+    /// must come in order, within the sheet's columns and Excel's rows: anything else
+    /// would be a file Excel repairs, so it is an error of ours.
+    fn open(&mut self, row: u32, col: usize, style: u32) -> Result<()> {
         let r = row + 1;
+        let in_order = match r.cmp(&self.row) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Equal => self.last_col.is_none_or(|c| col > c),
+            std::cmp::Ordering::Less => false,
+        };
+        if !in_order || col >= self.names.len() || r > MAX_ROWS {
+            return Err(Error::Internal(format!(
+                "xlsx: cell ({row}, {col}) out of order or outside the sheet"
+            )));
+        }
         if r != self.row {
             if self.row != 0 {
                 self.buf.extend_from_slice(b"</row>");
@@ -193,9 +211,9 @@ impl SheetWriter {
             self.buf.extend_from_slice(b"\">");
             self.row = r;
         }
+        self.last_col = Some(col);
         self.buf.extend_from_slice(b"<c r=\"");
-        let name = self.names.get(col).map_or("A", String::as_str);
-        self.buf.extend_from_slice(name.as_bytes());
+        self.buf.extend_from_slice(self.names[col].as_bytes());
         self.buf
             .extend_from_slice(self.row_text.format(r).as_bytes());
         self.buf.push(b'"');
@@ -205,6 +223,7 @@ impl SheetWriter {
                 .extend_from_slice(self.row_text.format(style).as_bytes());
             self.buf.push(b'"');
         }
+        Ok(())
     }
 
     /// A number. Excel has no NaN or infinity: those are written as the text `NAN`,
@@ -220,7 +239,7 @@ impl SheetWriter {
             };
             return self.text(row, col, t, style);
         }
-        self.open(row, col, style);
+        self.open(row, col, style)?;
         self.buf.extend_from_slice(b"><v>");
         number_text(x, &mut self.buf);
         self.buf.extend_from_slice(b"</v></c>");
@@ -235,7 +254,7 @@ impl SheetWriter {
             return Ok(());
         }
         let s = within_limit(s);
-        self.open(row, col, style);
+        self.open(row, col, style)?;
         self.buf.extend_from_slice(b" t=\"inlineStr\"><is><t");
         if s.starts_with(['\t', '\n', ' ']) || s.ends_with(['\t', '\n', ' ']) {
             self.buf.extend_from_slice(b" xml:space=\"preserve\"");
@@ -637,5 +656,26 @@ mod tests {
             col_element(0, 1, c(12.0)),
             "<col min=\"1\" max=\"2\" width=\"12.7109375\" style=\"4\" customWidth=\"1\"/>"
         );
+    }
+
+    #[test]
+    fn cells_out_of_order_or_outside_the_sheet_are_refused() {
+        let cols = [Column {
+            width: 10.0,
+            style: 0,
+        }; 2];
+        let mut w = SheetWriter::new(&cols, 3).unwrap();
+        w.text(0, 0, "a", HEADER).unwrap();
+        w.text(0, 1, "b", HEADER).unwrap();
+        assert!(w.number(0, 1, 1.0, 0).is_err(), "the same cell twice");
+        w.number(2, 0, 1.0, 0).unwrap();
+        assert!(w.number(1, 0, 1.0, 0).is_err(), "a row above");
+        assert!(w.number(3, 2, 1.0, 0).is_err(), "a third column of two");
+        assert!(
+            w.number(MAX_ROWS, 0, 1.0, 0).is_err(),
+            "past Excel's last row"
+        );
+        w.number(3, 1, 2.5, 0).unwrap();
+        assert!(w.finish().is_ok());
     }
 }
