@@ -436,6 +436,22 @@ fn word_has_heading_styles_repeating_headers_alt_text_and_sector_breaks() {
         .filter(|n| n.starts_with("word/media/"))
         .count();
     assert_eq!(images, doc.matches("<a:blip r:embed=").count());
+    // The charts are stored as their PNG files are (deflated already), and those are
+    // compressed well: no chart of the sample reaches 100 kB (up to 160 kB with the
+    // fastest compression).
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&p).unwrap()).unwrap();
+    for i in 0..z.len() {
+        let f = z.by_index_raw(i).unwrap();
+        if f.name().unwrap().starts_with("word/media/") {
+            assert_eq!(
+                f.compression(),
+                zip::CompressionMethod::Stored,
+                "{:?}",
+                f.name()
+            );
+            assert!(f.size() < 100_000, "{:?}: {} bytes", f.name(), f.size());
+        }
+    }
     let styles = unzip(&p, "word/styles.xml");
     assert!(styles.contains("<w:name w:val=\"heading 1\"/>"));
     assert!(styles.contains("<w:lang w:val=\"nb-NO\"/>"));
