@@ -306,7 +306,7 @@ impl Workbook {
                         threshold,
                         year,
                         render::xlsx::ROWS_PER_SHEET,
-                    )?;
+                    );
                     loop {
                         match inbox.recv() {
                             Ok(Table::One(name, title, metas, df)) => {

@@ -6,19 +6,11 @@
 //! each sector, the document language set for spell checking. Fixed zip timestamps and
 //! no generated ids make every rerun the same bytes.
 
-use super::Markup;
+use super::{Markup, xml_escape as escape};
 use crate::error::{Error, Result};
 use crate::report::{Document, Figure, TableBlock};
 use std::cell::RefCell;
 use std::io::Write;
-
-/// Escape text for XML.
-pub fn escape(s: &str) -> String {
-    super::html::escape(s)
-        .chars()
-        .filter(|c| !matches!(*c as u32, 0..=8 | 11 | 12 | 14..=31))
-        .collect()
-}
 
 /// The Word renderer: body XML, and the images it refers to.
 pub struct Docx<'a> {

@@ -146,6 +146,15 @@ pub fn table_note(t: &TableBlock) -> Option<&str> {
     t.note.as_deref()
 }
 
+/// Text for XML content and attribute values (Word's and the workbook's parts): the
+/// entities HTML uses, and the control characters XML 1.0 does not allow left out.
+pub fn xml_escape(s: &str) -> String {
+    html::escape(s)
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0..=8 | 11 | 12 | 14..=31))
+        .collect()
+}
+
 /// Whether a spreadsheet would read the text as a formula (OWASP "CSV Injection": a
 /// leading `=`, `+`, `-`, `@`, tab or CR, as in `=HYPERLINK(…)`): the CSV writer prefixes
 /// such text with a single quote and the workbook marks it quote-prefixed, so it stays

@@ -13,11 +13,13 @@
 //!
 //! The parts are, byte for byte, those rust_xlsxwriter 0.102 writes for the same
 //! workbook in constant-memory mode (a test in `render::xlsx` compares every part), so
-//! what Excel and LibreOffice accept from it they accept from this, with one
-//! difference: no sheet carries `tabSelected`. A sheet is deflated before the order of
-//! sheets is known, and the first sheet in that order is the one marked; unmarked, the
-//! workbook opens on its active tab (`activeTab`, default 0: the first sheet), as
-//! Excel's own files without a selection do.
+//! what Excel and LibreOffice accept from it they accept from this, with two
+//! differences: sheet names are escaped as all our XML is (`render::xml_escape`: an
+//! apostrophe is `&#39;`, the same text to any reader), and no sheet carries
+//! `tabSelected`: a sheet is deflated before the order of sheets is known, and the
+//! first sheet in that order is the one rust_xlsxwriter marks. Unmarked, the workbook
+//! opens on its active tab (`activeTab`, default 0: the first sheet); marking more than
+//! one is what Excel refuses (it groups them).
 
 use std::io::Write;
 
@@ -40,29 +42,25 @@ const MAX_ROWS: u32 = 1_048_576;
 const MAX_TEXT: usize = 32_767;
 
 /// The workbook's cell styles: the fixed ones above, then one right-aligned style per
-/// number format, in the order given (each format once). Fixed before any sheet is
-/// written, so that sheets written at the same time agree on every index.
+/// number format, in the order first asked for (each format once). Asked for before a
+/// sheet is written (`render::xlsx` asks for a sheet's formats as it is added, in the
+/// order the tables come), so that sheets written at the same time agree on every index.
+#[derive(Default)]
 pub struct Styles {
     codes: Vec<String>,
 }
 
 impl Styles {
-    pub fn new<'a>(codes: impl IntoIterator<Item = &'a str>) -> Styles {
-        let mut unique: Vec<String> = Vec::new();
-        for c in codes {
-            if !unique.iter().any(|u| u == c) {
-                unique.push(c.to_string());
+    /// The style of a right-aligned number in this format, added if it is new.
+    pub fn number(&mut self, code: &str) -> u32 {
+        let i = match self.codes.iter().position(|c| c == code) {
+            Some(i) => i,
+            None => {
+                self.codes.push(code.to_string());
+                self.codes.len() - 1
             }
-        }
-        Styles { codes: unique }
-    }
-
-    /// The style of a right-aligned number in this format, if the workbook has it.
-    pub fn number(&self, code: &str) -> Option<u32> {
-        self.codes
-            .iter()
-            .position(|c| c == code)
-            .map(|i| i as u32 + FIRST_NUMBER)
+        };
+        i as u32 + FIRST_NUMBER
     }
 
     /// `xl/styles.xml`. Custom number formats are numbered from 164, the first id
@@ -78,7 +76,7 @@ impl Styles {
                 s.push_str(&format!(
                     "<numFmt numFmtId=\"{}\" formatCode=\"{}\"/>",
                     164 + i,
-                    attribute(c)
+                    super::xml_escape(c)
                 ));
             }
             s.push_str("</numFmts>");
@@ -356,7 +354,7 @@ pub fn package(
     for (i, (name, _)) in sheets.iter().enumerate() {
         book.push_str(&format!(
             "<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>",
-            attribute(name),
+            super::xml_escape(name),
             i + 1,
             i + 1
         ));
@@ -369,9 +367,12 @@ pub fn package(
         let entry = one.by_index_raw(0).map_err(ze)?;
         z.raw_copy_file_rename(entry, format!("xl/worksheets/sheet{}.xml", i + 1))
             .map_err(ze)?;
-        titles.push_str(&format!("<vt:lpstr>{}</vt:lpstr>", text(&name)));
+        titles.push_str(&format!(
+            "<vt:lpstr>{}</vt:lpstr>",
+            super::xml_escape(&name)
+        ));
     }
-    let author = text(&props.author);
+    let author = super::xml_escape(&props.author);
     part(
         &mut z,
         "docProps/core.xml",
@@ -538,18 +539,6 @@ fn cell_text(s: &str, out: &mut Vec<u8>) {
 /// Whether the text starts with `_xHHHH_` (four hexadecimal digits).
 fn is_escape(b: &[u8]) -> bool {
     b.len() >= 7 && b[1] == b'x' && b[2..6].iter().all(u8::is_ascii_hexdigit) && b[6] == b'_'
-}
-
-/// Text for an XML element's content (`&`, `<`, `>`).
-fn text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// Text for an XML attribute value.
-fn attribute(s: &str) -> String {
-    text(s).replace('"', "&quot;").replace('\n', "&#xA;")
 }
 
 #[cfg(test)]

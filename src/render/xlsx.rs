@@ -87,7 +87,7 @@ pub fn write_split(
     year: i32,
     rows_per_sheet: usize,
 ) -> Result<Vec<u8>> {
-    let mut book = Book::new(lang, threshold, year, rows_per_sheet)?;
+    let mut book = Book::new(lang, threshold, year, rows_per_sheet);
     book.add(sheets)?;
     let order: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     book.finish(&order)
@@ -109,42 +109,47 @@ pub struct Book {
 }
 
 impl Book {
-    pub fn new(lang: Lang, threshold: i64, year: i32, rows_per_sheet: usize) -> Result<Book> {
-        // Every number format a column may take, in the registry's order of kinds, so
-        // that the style table is the same whichever tables the workbook holds.
-        let mut codes = Vec::new();
+    pub fn new(lang: Lang, threshold: i64, year: i32, rows_per_sheet: usize) -> Book {
+        // Every number format a built-in column may take first, in the registry's order
+        // of kinds, so that their styles are the same whichever tables the workbook
+        // holds; a user's query asking for more decimals adds its format after them.
+        let mut styles = Styles::default();
         for (_, kind) in ColumnKind::ALL {
             if matches!(kind, ColumnKind::Code | ColumnKind::Text) {
                 continue;
             }
-            codes.push(column_format(kind, None));
+            styles.number(&column_format(kind, None));
             if matches!(kind, ColumnKind::Mean | ColumnKind::Rate) {
                 for d in 2..=4 {
-                    codes.push(column_format(kind, Some(d)));
+                    styles.number(&column_format(kind, Some(d)));
                 }
             }
         }
-        Ok(Book {
-            styles: Styles::new(codes.iter().map(String::as_str)),
+        Book {
+            styles,
             lang,
             threshold,
             year,
             rows_per_sheet: rows_per_sheet.max(1),
             made: Vec::new(),
-        })
+        }
     }
 
     /// Add these tables' sheets and write their cells: several sheets at once, one per
     /// thread (each sheet is its own deflated zip entry; they share only the styles).
     pub fn add(&mut self, sheets: &[Sheet]) -> Result<()> {
-        let mut parts: Vec<(&Sheet, std::ops::Range<usize>)> = Vec::new();
+        let mut parts: Vec<(&Sheet, std::ops::Range<usize>, Vec<spreadsheetml::Column>)> =
+            Vec::new();
         for s in sheets {
+            // Its columns' styles asked for here, one sheet after another, before any
+            // sheet is written on the threads below.
+            let columns = columns(s, self.lang, &mut self.styles);
             let df = &s.table.df;
             let n = df.height().div_ceil(self.rows_per_sheet).max(1);
             for part in 0..n {
                 let rows =
                     part * self.rows_per_sheet..((part + 1) * self.rows_per_sheet).min(df.height());
-                parts.push((s, rows));
+                parts.push((s, rows, columns.clone()));
             }
         }
         // On threads of the workbook's own, not rayon's pool: a worksheet of a million
@@ -156,10 +161,10 @@ impl Book {
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .min(jobs.len());
-        let (threshold, lang, styles) = (self.threshold, self.lang, &self.styles);
+        let (threshold, lang) = (self.threshold, self.lang);
         let write = |i: usize| {
-            let (s, rows) = &parts[i];
-            fill(s, rows.clone(), threshold, lang, styles)
+            let (s, rows, columns) = &parts[i];
+            fill(s, rows.clone(), columns, threshold, lang)
         };
         let mut done: Vec<Option<spreadsheetml::Sheet>> = (0..parts.len()).map(|_| None).collect();
         if threads <= 1 {
@@ -199,7 +204,7 @@ impl Book {
                 done[i] = Some(sheet);
             }
         }
-        for ((s, _), sheet) in parts.iter().zip(done) {
+        for ((s, _, _), sheet) in parts.iter().zip(done) {
             let sheet = sheet.ok_or_else(|| Error::Internal("xlsx: a sheet is missing".into()))?;
             self.made.push((s.name.clone(), s.title.clone(), sheet));
         }
@@ -250,7 +255,7 @@ fn column_format(kind: ColumnKind, decimals: Option<u32>) -> String {
 /// header gets room of its own; the data's width from its first 200 rows. A number
 /// column's style is its number format, right-aligned: a suppressed cell ("<5", "–")
 /// takes it too, and lines up with the numbers.
-fn columns(s: &Sheet, lang: Lang, styles: &Styles) -> Vec<spreadsheetml::Column> {
+fn columns(s: &Sheet, lang: Lang, styles: &mut Styles) -> Vec<spreadsheetml::Column> {
     let df = &s.table.df;
     let cols = df.columns();
     s.metas
@@ -269,9 +274,7 @@ fn columns(s: &Sheet, lang: Lang, styles: &Styles) -> Vec<spreadsheetml::Column>
             let style = if matches!(m.kind, ColumnKind::Code | ColumnKind::Text) {
                 0
             } else {
-                styles
-                    .number(&column_format(m.kind, m.decimals))
-                    .unwrap_or(0)
+                styles.number(&column_format(m.kind, m.decimals))
             };
             spreadsheetml::Column {
                 width: w.max(data_w).min(60.0),
@@ -299,13 +302,12 @@ fn excel_serial(days_since_1970: i32) -> Option<f64> {
 fn fill(
     s: &Sheet,
     rows: std::ops::Range<usize>,
+    columns: &[spreadsheetml::Column],
     threshold: i64,
     lang: Lang,
-    styles: &Styles,
 ) -> Result<spreadsheetml::Sheet> {
     let df = &s.table.df;
     let cols = df.columns();
-    let columns = columns(s, lang, styles);
     let hidden: Vec<Option<&Vec<bool>>> = cols
         .iter()
         .map(|c| s.table.hidden.get(c.name().as_str()))
@@ -322,7 +324,7 @@ fn fill(
             })
         })
         .map_or(0, |i| i - first + 1);
-    let mut w = SheetWriter::new(&columns, last as u32)?;
+    let mut w = SheetWriter::new(columns, last as u32)?;
     for (j, m) in s
         .metas
         .iter()
@@ -786,7 +788,7 @@ mod tests {
         }
         // Tables added one at a time as they come (`bundle::Workbook`), here the last
         // first: the same file, sheets in the report's order.
-        let mut book = Book::new(Lang::Nb, 5, 2025, 2).unwrap();
+        let mut book = Book::new(Lang::Nb, 5, 2025, 2);
         book.add(&both[1..]).unwrap();
         book.add(&both[..1]).unwrap();
         let order = [
@@ -812,7 +814,7 @@ mod tests {
 
     /// The workbook is, part for part, what rust_xlsxwriter wrote for the same tables
     /// (`reference`, the code it replaced), but that no sheet is marked selected: every
-    /// kind of column and number format, decimals 0–4, hidden cells in number and text
+    /// kind of column and number format, decimals 0–4 and a user's 6, hidden cells in number and text
     /// columns, empty cells and a last row of them, text that reads as a formula, control
     /// characters, `_xHHHH_`, `&<>`, leading spaces, empty text, NaN and infinities, −0,
     /// whole numbers beyond 2^53, tiny fractions, booleans, dates on both sides of
@@ -850,6 +852,7 @@ mod tests {
             "mean" => [Some(12.25f64), Some(f64::INFINITY), Some(f64::NEG_INFINITY), Some(1e21), Some(2.0), Some(0.1), None],
             "mean2" => [Some(1.005f64), Some(2.0), Some(3.5), Some(4.0), Some(5.0), Some(6.0), None],
             "rate0" => [Some(1.5f64), Some(2.0), Some(3.0), Some(4.0), Some(5.0), Some(6.0), None],
+            "mean6" => [Some(0.1234567f64), Some(2.0), None, None, None, None, None],
             "days" => [Some(4i32), Some(12), None, Some(400), Some(0), Some(1), None],
             "month" => [Some("2025-01"), Some("2025-02"), Some("2025-03"), Some("2025-04"), Some("2025-05"), Some("2025-06"), None],
             "rate" => [Some(0.5f64), Some(0.25), Some(0.125), None, Some(3.0), Some(2.5), None],
@@ -877,6 +880,9 @@ mod tests {
         mean2.decimals = Some(2);
         let mut rate0 = meta("rate0", Rate);
         rate0.decimals = Some(0);
+        // More decimals than any built-in column (a user's query may ask for them).
+        let mut mean6 = meta("mean6", Mean);
+        mean6.decimals = Some(6);
         let mut rate4 = meta("rate", Rate);
         rate4.decimals = Some(4);
         let metas = vec![
@@ -887,6 +893,7 @@ mod tests {
             meta("mean", Mean),
             mean2,
             rate0,
+            mean6,
             meta("days", Days),
             meta("month", Month),
             rate4,
@@ -951,5 +958,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Excel's day numbers: 1 January 1900 is 1, the 29 February 1900 Excel counts (from
+    /// Lotus 1-2-3) is 60, so 1 March 1900 is 61; dates Excel cannot show are `None`
+    /// (written as text).
+    #[test]
+    fn dates_are_excel_day_numbers() {
+        let day = |y, m, d| {
+            (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+                - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap())
+            .num_days() as i32
+        };
+        assert_eq!(excel_serial(day(1900, 1, 1)), Some(1.0));
+        assert_eq!(excel_serial(day(1900, 2, 28)), Some(59.0));
+        assert_eq!(excel_serial(day(1900, 3, 1)), Some(61.0));
+        assert_eq!(excel_serial(day(1970, 1, 1)), Some(25_569.0));
+        assert_eq!(excel_serial(day(2025, 3, 14)), Some(45_730.0));
+        assert_eq!(excel_serial(day(9999, 12, 31)), Some(2_958_465.0));
+        assert_eq!(excel_serial(day(1899, 12, 31)), None);
+        assert_eq!(excel_serial(day(10_000, 1, 1)), None);
     }
 }
