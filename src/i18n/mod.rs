@@ -417,6 +417,23 @@ mod tests {
     }
 
     #[test]
+    fn english_writes_a_percent_sign_without_a_space() {
+        // English style is "5%" (Chicago Manual of Style 9.18), as `num::percent` writes
+        // figures in English; Norwegian keeps the space (Språkrådet: "5 %").
+        let en = include_str!("en.ftl");
+        let spaced: Vec<&str> = en
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter(|l| l.contains(" %"))
+            .collect();
+        assert_eq!(spaced, Vec::<&str>::new());
+        assert!(
+            tr!(Lang::En, "text-dev-trend-up", years = 5usize).contains("(Mann-Kendall, 5% level)")
+        );
+        assert!(tr!(Lang::Nb, "text-dev-trend-up", years = 5usize).contains("5 % nivå"));
+    }
+
+    #[test]
     fn plurals_and_numbers_follow_the_language() {
         assert_eq!(tr!(Lang::Nb, "summary-files", n = 1usize), "1 fil");
         assert_eq!(tr!(Lang::Nb, "summary-files", n = 3usize), "3 filer");
