@@ -812,6 +812,13 @@ mod tests {
             .collect()
     }
 
+    /// Days since 1970-01-01, as a polars `Date` holds them.
+    fn day(y: i32, m: u32, d: u32) -> i32 {
+        (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+            - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap())
+        .num_days() as i32
+    }
+
     /// The workbook is, part for part, what rust_xlsxwriter wrote for the same tables
     /// (`reference`, the code it replaced), but that no sheet is marked selected: every
     /// kind of column and number format, decimals 0–4 and a user's 6, hidden cells in number and text
@@ -824,11 +831,6 @@ mod tests {
     #[test]
     fn the_workbook_is_what_rust_xlsxwriter_wrote_part_for_part() {
         use ColumnKind::*;
-        let day = |y, m, d| {
-            (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
-                - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap())
-            .num_days() as i32
-        };
         let n = 7;
         let dates = Series::new(
             "date".into(),
@@ -965,11 +967,6 @@ mod tests {
     /// (written as text).
     #[test]
     fn dates_are_excel_day_numbers() {
-        let day = |y, m, d| {
-            (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
-                - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap())
-            .num_days() as i32
-        };
         assert_eq!(excel_serial(day(1900, 1, 1)), Some(1.0));
         assert_eq!(excel_serial(day(1900, 2, 28)), Some(59.0));
         assert_eq!(excel_serial(day(1900, 3, 1)), Some(61.0));
