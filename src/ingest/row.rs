@@ -173,7 +173,11 @@ pub fn interned<'a>(
 }
 
 /// A `Categorical` column from distinct values and a code (an index into them) per row.
-pub fn dictionary_column(name: &str, distinct: &[&str], codes: Vec<Option<u32>>) -> Column {
+pub fn dictionary_column(
+    name: &str,
+    distinct: &[&str],
+    codes: impl IntoIterator<Item = Option<u32>>,
+) -> Column {
     let dtype = DataType::from_categories(Categories::global());
     let ids: Option<Vec<u32>> = dtype.cat_mapping().ok().and_then(|m| {
         distinct

@@ -671,6 +671,19 @@ fn finish(
         }
     }
     let mut long = Long::default();
+    // Sized once for the whole file (at most a row per answer and one per respondent):
+    // grown by doubling, a national-x10 file's 12 million rows were copied and their
+    // fresh pages cleared several times over.
+    let (respondents, rows): (usize, usize) = parts
+        .iter()
+        .map(|p| (p.long.resp.len(), p.long.owner.len()))
+        .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+    long.resp.reserve_exact(respondents);
+    long.resp_extras.reserve_exact(respondents);
+    long.resp_rows.reserve_exact(respondents);
+    for v in [&mut long.owner, &mut long.question, &mut long.answer] {
+        v.reserve_exact(rows + respondents);
+    }
     let (mut dq, mut read, mut rejected) = (Vec::new(), 0, 0);
     for p in parts {
         let (resp, texts) = (long.resp.len() as u32, long.texts.len() as u32);
@@ -719,14 +732,26 @@ fn finish(
 
 impl Long {
     /// The long canonical table: respondent columns gathered per answer row.
-    fn into_frame(self, extras: &[(usize, String)], cb: &Codebook, ctx: &FileCtx<'_>) -> DataFrame {
+    fn into_frame(
+        mut self,
+        extras: &[(usize, String)],
+        cb: &Codebook,
+        ctx: &FileCtx<'_>,
+    ) -> DataFrame {
         let n = self.question.len();
         // Each respondent column is built once per respondent and gathered per answer: the
         // gathered views point into the same text, so a respondent's sector or unit is
         // held once, not once per answer (the national survey has 11 answers a respondent).
+        // Converted in place (`IdxSize` is `u32` in this build: the collect reuses the
+        // vector), and the question and answer columns below read the codes straight into
+        // polars: at national-x10 size (12 million answers) every intermediate vector of
+        // options was hundreds of megabytes of fresh memory.
         let owner = IdxCa::from_vec(
             "owner".into(),
-            self.owner.iter().map(|&r| r as IdxSize).collect(),
+            std::mem::take(&mut self.owner)
+                .into_iter()
+                .map(|r| r as IdxSize)
+                .collect(),
         );
         let questions = &cb.questions;
         let gather =
@@ -755,13 +780,10 @@ impl Long {
         // The question and answer columns are dictionaries over the codebook's ids and
         // options (and the free-text answers), so no answer's text is looked up row by row.
         let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-        let codes = |v: &[u32]| -> Vec<Option<u32>> {
-            v.iter().map(|&c| (c != NONE).then_some(c)).collect()
-        };
         columns.push(super::row::dictionary_column(
             "question",
             &ids,
-            codes(&self.question),
+            self.question.iter().map(|&c| (c != NONE).then_some(c)),
         ));
         // Every question's options one after another (the same text under two questions
         // is the same value), then the free-text answers.
@@ -773,11 +795,9 @@ impl Long {
         }
         let texts_from = answers.len() as u32;
         answers.extend(self.texts.iter().map(String::as_str));
-        let (answer, order): (Vec<Option<u32>>, Vec<Option<i64>>) = self
-            .question
-            .iter()
-            .zip(&self.answer)
-            .map(|(&qi, &a)| match a {
+        // An answer row's (code in `answers`, 1-based option number).
+        let answered = |(&qi, &a): (&u32, &u32)| -> (Option<u32>, Option<i64>) {
+            match a {
                 NONE => (None, None),
                 a if a >= TEXT => (Some(texts_from + a - TEXT), None),
                 oi => {
@@ -785,10 +805,18 @@ impl Long {
                     let code = ((oi as usize) < q.options.len()).then(|| first[qi as usize] + oi);
                     (code, Some(i64::from(oi) + 1))
                 }
-            })
-            .unzip();
-        columns.push(super::row::dictionary_column("answer", &answers, answer));
-        columns.push(Column::new("answer_order".into(), order));
+            }
+        };
+        let rows = || self.question.iter().zip(&self.answer).map(answered);
+        columns.push(super::row::dictionary_column(
+            "answer",
+            &answers,
+            rows().map(|(code, _)| code),
+        ));
+        columns.push(
+            Int64Chunked::from_iter_options("answer_order".into(), rows().map(|(_, o)| o))
+                .into_column(),
+        );
         for (k, (_, name)) in extras.iter().enumerate() {
             let v: Vec<Option<&str>> = self.resp_extras.iter().map(|r| r[k].as_deref()).collect();
             columns.push(gather(Column::new(name.as_str().into(), v)));
