@@ -572,6 +572,21 @@ fn stage_files(
             }
         }
         jobs.sort_by_key(|(rows, _)| std::cmp::Reverse(*rows));
+        // The workbook's file hashed and written beside the tables, on a thread of its own
+        // as soon as the workbook is done: after them, a national-x10 workbook (227 MB)
+        // was the run's last ~0.7 s on one core.
+        let st = &st;
+        let workbook_file = scope.spawn(move || -> Result<()> {
+            let bytes = match (early, xlsx) {
+                (Some(w), _) => w.bytes()?,
+                (None, Some(h)) => h
+                    .join()
+                    .map_err(|_| Error::Internal("xlsx: the writer stopped".into()))??,
+                (None, None) => return Ok(()),
+            };
+            st.add("tables.xlsx", bytes);
+            Ok(())
+        });
         jobs.par_iter()
             .with_max_len(1)
             .try_for_each(|(_, job)| -> Result<()> {
@@ -605,14 +620,9 @@ fn stage_files(
         if f.xlsx {
             progress("xlsx");
         }
-        if let Some(w) = early {
-            st.add("tables.xlsx", w.bytes()?);
-        } else if let Some(h) = xlsx {
-            let bytes = h
-                .join()
-                .map_err(|_| Error::Internal("xlsx: the writer stopped".into()))??;
-            st.add("tables.xlsx", bytes);
-        }
+        workbook_file
+            .join()
+            .map_err(|_| Error::Internal("xlsx: the writer stopped".into()))??;
         Ok(prepared.inputs.clone())
     })?;
     st.check()?;
