@@ -55,8 +55,7 @@ pub struct Options {
 /// whose December has reports), else the year before the latest date anywhere.
 pub fn default_year(data: &Ingested) -> Option<i32> {
     let dev = data.tables.get(&SourceKind::Deviations)?;
-    let d = frame::dates(dev, "reported_date").ok()?;
-    let max = d.into_iter().flatten().max()?;
+    let max = frame::max_date(dev, "reported_date").ok()??;
     Some(if max.month() == 12 {
         max.year()
     } else {
@@ -78,7 +77,7 @@ impl Params {
                     (SourceKind::Survey, "submitted_date"),
                 ] {
                     if let Some(df) = data.tables.get(&k) {
-                        if let Some(m) = frame::dates(df, col)?.into_iter().flatten().max() {
+                        if let Some(m) = frame::max_date(df, col)? {
                             latest = Some(latest.map_or(m, |l: NaiveDate| l.max(m)));
                         }
                     }
