@@ -150,33 +150,33 @@ pub fn epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
 }
 
+/// A date column's day numbers (days since 1970-01-01).
+fn day_numbers(df: &DataFrame, name: &str) -> Result<Int32Chunked> {
+    let c = df
+        .column(name)
+        .map_err(err)?
+        .cast(&DataType::Int32)
+        .map_err(err)?;
+    Ok(c.i32().map_err(err)?.clone())
+}
+
+/// The date of a day number. Day 719 163 of the common era is 1970-01-01 (chrono's own
+/// example); one addition, where a `Duration` added to the epoch went through seconds.
+pub fn date_of_day(d: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(d.checked_add(719_163)?)
+}
+
 /// The latest date of a date column, from polars' own maximum of the day numbers: the
 /// report year is chosen from it before any analysis runs, on one core, and a
 /// national-x10 deviation table as one `NaiveDate` per row was 111 MB of fresh memory.
 pub fn max_date(df: &DataFrame, name: &str) -> Result<Option<NaiveDate>> {
-    let c = df
-        .column(name)
-        .map_err(err)?
-        .cast(&DataType::Int32)
-        .map_err(err)?;
-    Ok(c.i32()
-        .map_err(err)?
-        .max()
-        .and_then(|d| NaiveDate::from_num_days_from_ce_opt(d.checked_add(719_163)?)))
+    Ok(day_numbers(df, name)?.max().and_then(date_of_day))
 }
 
 pub fn dates(df: &DataFrame, name: &str) -> Result<Vec<Option<NaiveDate>>> {
-    let c = df
-        .column(name)
-        .map_err(err)?
-        .cast(&DataType::Int32)
-        .map_err(err)?;
-    Ok(c.i32()
-        .map_err(err)?
+    Ok(day_numbers(df, name)?
         .iter()
-        // Day 719 163 of the common era is 1970-01-01 (chrono's own example); one
-        // addition, where a `Duration` added to the epoch went through seconds.
-        .map(|d| d.and_then(|d| NaiveDate::from_num_days_from_ce_opt(d.checked_add(719_163)?)))
+        .map(|d| d.and_then(date_of_day))
         .collect())
 }
 

@@ -65,10 +65,8 @@ pub fn number(v: &AnyValue) -> Option<f64> {
     }
 }
 
-/// Days since 1970-01-01 as a date.
-pub fn date_of(days: i32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(days as i64))
-}
+/// Days since 1970-01-01 as a date (the analyses' own conversion).
+pub use crate::analytics::frame::date_of_day as date_of;
 
 /// A month: "mars 2025" / "March 2025".
 pub fn month(d: NaiveDate, lang: Lang) -> String {
