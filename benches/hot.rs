@@ -201,7 +201,11 @@ fn analysis(b: divan::Bencher, name: &str) {
             let placeholders = r.params.placeholders(&project.config);
             let sql = ikrapport::analytics::queries::substitute(sql, &placeholders, name, lang)
                 .expect("placeholders");
-            b.bench(|| r.catalog.sql(&sql, name, lang).expect("query"));
+            b.bench(|| {
+                r.catalog
+                    .sql(&sql, name, def.meta.engine, lang)
+                    .expect("query")
+            });
         }
         Maker::Rust { run, .. } => {
             b.bench(|| run(&r.catalog, &project.config, &r.params).expect("analysis"));

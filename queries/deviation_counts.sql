@@ -2,6 +2,9 @@
 -- All years in the data (02-analytics.md). per_100_employees is null without a units
 -- table, and uses the units that exist at as_of (units_current) for every year;
 -- share_of_year is the share of that year's total in the municipality.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! year = "code"
@@ -26,10 +29,13 @@ counts AS (
     SELECT kommunenummer, year, 'Hele kommunen' AS sector, type, SUM(count) AS count
     FROM by_sector GROUP BY kommunenummer, year, type
 ),
+-- Årsverk are decimals: their sum is rounded to 6 decimals so that it is the same in any
+-- order of adding (the streaming engine's morsels finish in any order; the unrounded sum
+-- could differ in its last binary digit from run to run).
 employees AS (
-    SELECT kommunenummer, sector, SUM(employees) AS employees FROM units_current GROUP BY kommunenummer, sector
+    SELECT kommunenummer, sector, ROUND(SUM(employees), 6) AS employees FROM units_current GROUP BY kommunenummer, sector
     UNION ALL
-    SELECT kommunenummer, 'Hele kommunen' AS sector, SUM(employees) AS employees FROM units_current GROUP BY kommunenummer
+    SELECT kommunenummer, 'Hele kommunen' AS sector, ROUND(SUM(employees), 6) AS employees FROM units_current GROUP BY kommunenummer
 ),
 year_totals AS (
     SELECT kommunenummer, year, SUM(count) AS year_total FROM by_sector GROUP BY kommunenummer, year

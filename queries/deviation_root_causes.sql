@@ -1,6 +1,9 @@
 -- deviation_root_causes: root_cause → count, share, cumulative_share, in Pareto order
 -- (largest first; ties by name). A blank root cause is its own row 'ikke angitt'.
 -- Deviations reported in the report year.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! root_cause = "text"

@@ -1,6 +1,9 @@
 -- deviation_sources: sector × source × type → count, share (of the sector's reports in
 -- the report year). Reporting culture shows here: improvement proposals and reports from
 -- citizens are healthy, not bad.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

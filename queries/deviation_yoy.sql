@@ -1,5 +1,8 @@
 -- deviation_yoy: sector × category → count_year, count_prev_year, change, change_pct
 -- (null when the previous year is 0). The report year and the one before.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

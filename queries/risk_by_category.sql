@@ -1,4 +1,7 @@
 -- risk_by_category: category × sector → count, mean_score, max_score.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! category = "text"

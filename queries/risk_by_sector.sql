@@ -1,6 +1,9 @@
 -- risk_by_sector: the register (a snapshot: every row) per sector. Zones and the
 -- measure rule come from the config: measure required when score > measure_threshold or
 -- (when law_breach_requires_measure) the risk is a breach of law.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

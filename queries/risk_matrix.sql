@@ -3,6 +3,9 @@
 -- residual matrix places each risk by its residual probability and consequence where both
 -- are given, else where it was before measures (a risk without a residual assessment has
 -- not moved), so both matrices count every risk.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! kind = "code"

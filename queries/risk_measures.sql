@@ -1,6 +1,9 @@
 -- risk_measures: sector × measure_status → count of risks with a measure, and overdue
 -- (measure_due before as_of and status not 'gjennomført'). A risk has a measure when
 -- either the measure text or its status is filled in.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

@@ -3,6 +3,9 @@
 -- (assessed within the 12 months before as_of), coverage, current_coverage. Register
 -- rows are matched to units by kommunenummer, sector and unit name; the units are those
 -- that exist at as_of (units_current: valid_from/valid_to).
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

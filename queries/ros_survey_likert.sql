@@ -1,5 +1,8 @@
 -- ros_survey_likert: sector × Likert item → n, mean, share_agree (4–5), share_disagree
 -- (1–2), and the count of each level 1–5. 'Vet ikke' and blanks are missing, not values.
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

@@ -21,6 +21,24 @@ use polars::prelude::*;
 use polars::sql::SQLContext;
 use std::collections::BTreeMap;
 
+/// How polars runs a query. `streaming` (polars' streaming engine) reads the tables in
+/// morsels on every core and keeps one partial result per group, where the in-memory
+/// engine materialises every intermediate column over all rows first: measured on the
+/// national and ten-times-national sets (benches/README.md, session 19), a group-by over
+/// the deviations is about twice as fast and holds a fraction of the memory. But the
+/// morsels are combined in whatever order the threads finish, so a sum or mean of
+/// decimals, or a standard deviation, can differ in its last digit from run to run.
+/// A query is marked `streaming` only when its result is the same in any order:
+/// counts, sums and means of whole numbers, minimum and maximum, median and quantiles,
+/// and a final `ORDER BY` on the table's key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QueryEngine {
+    #[default]
+    InMemory,
+    Streaming,
+}
+
 /// Named tables.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -64,11 +82,22 @@ impl Catalog {
     /// The query runs on the tables as held (repeating text as a dictionary). Should that
     /// fail, it runs again with every dictionary column as plain text, and a failure
     /// there is the query's own: the user reads the same message as on plain text.
-    pub fn sql(&self, query: &str, label: &str, lang: Lang) -> Result<DataFrame> {
+    pub fn sql(
+        &self,
+        query: &str,
+        label: &str,
+        engine: QueryEngine,
+        lang: Lang,
+    ) -> Result<DataFrame> {
         let run = |plain: bool| {
             self.context(plain)
                 .execute(query)
-                .and_then(|lf| lf.collect())
+                .and_then(|lf| match engine {
+                    QueryEngine::InMemory => lf.collect(),
+                    QueryEngine::Streaming => lf
+                        .collect_with_engine(Engine::Streaming)
+                        .map(|r| r.unwrap_single()),
+                })
                 .and_then(plain_text)
         };
         let result = match run(false) {
@@ -89,8 +118,14 @@ impl Catalog {
     /// it accepts but cannot plan; a user's query must never crash the program, so that
     /// becomes an error naming the query. Built-in queries are not wrapped: a panic there
     /// is ikrapport's bug and is reported as an internal error with its location.
-    pub fn sql_user(&self, query: &str, label: &str, lang: Lang) -> Result<DataFrame> {
-        let run = std::panic::AssertUnwindSafe(|| self.sql(query, label, lang));
+    pub fn sql_user(
+        &self,
+        query: &str,
+        label: &str,
+        engine: QueryEngine,
+        lang: Lang,
+    ) -> Result<DataFrame> {
+        let run = std::panic::AssertUnwindSafe(|| self.sql(query, label, engine, lang));
         match std::panic::catch_unwind(run) {
             Ok(r) => r,
             Err(payload) => Err(Error::Query(tr!(

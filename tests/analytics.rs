@@ -1253,3 +1253,41 @@ fn units_closed_before_as_of_are_not_denominators() {
     // 5 deviations per 20 årsverk (A1 + A2) → 25 per 100.
     assert_fl(d, "per_100_employees", i, Some(25.0));
 }
+
+/// Every built-in query marked `engine = "streaming"` gives, on the sample data, exactly
+/// the table the in-memory engine gives (the marking promises an answer that does not
+/// depend on the order rows are combined in; queries/README.md, "engine").
+#[test]
+fn streaming_queries_give_the_in_memory_answer() {
+    use ikrapport::analytics::registry::Maker;
+    use ikrapport::catalog::QueryEngine;
+    let project = ikrapport::Project::open(sample_data()).unwrap();
+    let data = project.ingest_checked(false).unwrap();
+    let r = analytics::run(&project.root, &data, &project.config, &Options::default()).unwrap();
+    let placeholders = r.params.placeholders(&project.config);
+    let mut streamed = 0;
+    for def in r.registry.tables() {
+        let Maker::Sql { sql, .. } = &def.maker else {
+            continue;
+        };
+        if def.meta.engine != QueryEngine::Streaming {
+            continue;
+        }
+        streamed += 1;
+        let sql =
+            analytics::queries::substitute(sql, &placeholders, &def.name, ikrapport::Lang::Nb)
+                .unwrap();
+        let in_memory = r
+            .catalog
+            .sql(&sql, &def.name, QueryEngine::InMemory, ikrapport::Lang::Nb)
+            .unwrap();
+        let made = t(&r, &def.name);
+        assert!(made.height() > 0, "{}: empty on the sample data", def.name);
+        assert!(
+            made.equals_missing(&in_memory),
+            "{}: streaming\n{made}\nin memory\n{in_memory}",
+            def.name
+        );
+    }
+    assert!(streamed >= 10, "{streamed} streaming queries");
+}

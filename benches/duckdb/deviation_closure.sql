@@ -6,6 +6,9 @@
 -- close (linear interpolation) over the closed ones, closed_within_90d_share; and over
 -- everything reported on or before as_of and not closed by then: the open backlog by age.
 -- A deviation counts as closed only by its closed_date (status alone is not dated).
+-- Streaming engine: the same result in any order of rows (counts, whole-number sums and
+-- means, quantiles; ordered by the key). See queries/README.md, "engine".
+--! engine = "streaming"
 --! [columns]
 --! kommunenummer = "code"
 --! sector = "text"

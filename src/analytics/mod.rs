@@ -418,9 +418,9 @@ fn run_sql(
 ) -> Result<DataFrame> {
     let label = t.label(lang);
     if origin.is_user() {
-        return cat.sql_user(sql, &label, lang);
+        return cat.sql_user(sql, &label, t.meta.engine, lang);
     }
-    match cat.sql(sql, &label, lang) {
+    match cat.sql(sql, &label, t.meta.engine, lang) {
         Ok(df) => Ok(df),
         Err(e) => {
             let user_inputs: Vec<String> = reads

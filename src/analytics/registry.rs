@@ -24,7 +24,7 @@
 //! catalogue (`col-<name>`); a user's query may give its own.
 
 use super::{Params, deviations, indicators};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, QueryEngine};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -211,6 +211,8 @@ impl ColumnMeta {
 pub struct TableMeta {
     pub title: Option<Label>,
     pub columns: Vec<ColumnMeta>,
+    /// How polars runs the query (`--! engine = "streaming"`).
+    pub engine: QueryEngine,
 }
 
 /// A Rust analysis: reads the catalog, returns its table.
@@ -794,6 +796,8 @@ pub fn meta_lines(sql: &str) -> String {
 struct MetaToml {
     title: Option<Label>,
     #[serde(default)]
+    engine: QueryEngine,
+    #[serde(default)]
     columns: BTreeMap<String, ColToml>,
 }
 
@@ -885,6 +889,7 @@ pub fn parse_meta(text: &str, file: &Path, first_line: usize, lang: Lang) -> Res
     Ok(TableMeta {
         title: m.title,
         columns,
+        engine: m.engine,
     })
 }
 
@@ -987,6 +992,39 @@ mod tests {
         .unwrap();
         assert_eq!(column_label(&m.columns[0], Lang::Nn), "Tal");
         assert_eq!(m.title.unwrap().get(Lang::En), "Mine");
+    }
+
+    #[test]
+    fn the_engine_is_read_from_the_metadata_and_a_wrong_one_named() {
+        let m = parse_meta(
+            "engine = \"streaming\"\n[columns]\nn = \"count\"\n",
+            Path::new("x"),
+            0,
+            Lang::Nb,
+        )
+        .unwrap();
+        assert_eq!(m.engine, QueryEngine::Streaming);
+        let m = parse_meta("[columns]\nn = \"count\"\n", Path::new("x"), 0, Lang::Nb).unwrap();
+        assert_eq!(m.engine, QueryEngine::InMemory);
+        let e = parse_meta(
+            "engine = \"fast\"\n",
+            Path::new("queries/x.sql"),
+            4,
+            Lang::Nb,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("queries/x.sql") && e.contains("linje 5"), "{e}");
+        assert!(e.contains("in-memory") && e.contains("streaming"), "{e}");
+        // The large built-in group-bys stream; the standard deviation does not.
+        let reg = Registry::builtin();
+        for name in ["deviation_counts", "deviation_closure", "risk_by_sector"] {
+            assert_eq!(reg.get(name).unwrap().meta.engine, QueryEngine::Streaming);
+        }
+        assert_eq!(
+            reg.get("maturity_self_assessment").unwrap().meta.engine,
+            QueryEngine::InMemory
+        );
     }
 
     #[test]

@@ -76,9 +76,12 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         &label,
         project.config.language,
     )?;
-    let mut df = results
-        .catalog
-        .sql_user(&sql, &label, project.config.language)?;
+    let mut df = results.catalog.sql_user(
+        &sql,
+        &label,
+        ikrapport::catalog::QueryEngine::InMemory,
+        project.config.language,
+    )?;
     match a.format.as_str() {
         "csv" => {
             let mut out = std::io::stdout();
