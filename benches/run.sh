@@ -74,4 +74,7 @@ if [ "$which" = scale ]; then
   awk -v nm="$nm" -v n1="$n1" -v n2="$n2" -v xm="$xm" -v x1="$x1" -v x2="$x2" 'BEGIN {
     printf "median national %.2f s (%.2f–%.2f), national-x10 %.2f s (%.2f–%.2f): %.1f × (target ≤ 10 ×)\n",
       nm, n1, n2, xm, x1, x2, xm/nm }'
+  # What the x10 run's peak costs to touch on this machine (a virtual machine whose host
+  # takes freed memory back pays ~2 s per GiB; benches/first_touch.py).
+  if command -v python3 > /dev/null; then python3 benches/first_touch.py 4; fi
 fi

@@ -1043,6 +1043,32 @@ fn a_users_query_file_joins_the_catalog_and_errors_name_the_query() {
         "{}",
         out.stdout
     );
+    // A query file's engine line is read: streaming gives the same table, and a wrong
+    // engine is named with its file and line.
+    p.write(
+        "streamed.sql",
+        "-- per sector\n--! engine = \"streaming\"\nSELECT sector, COUNT(*) AS n FROM deviations GROUP BY sector ORDER BY sector\n",
+    );
+    let streamed = p.path().join("streamed.sql");
+    let out = ikrapport(&["query", dir, "--file", streamed.to_str().unwrap()]);
+    assert!(
+        out.stdout.contains("sector  n") && out.stdout.contains("(2 rader)"),
+        "{}",
+        out.stdout
+    );
+    p.write(
+        "wrong.sql",
+        "-- per sector\n--! engine = \"fast\"\nSELECT 1 AS n\n",
+    );
+    let wrong = p.path().join("wrong.sql");
+    let out = ikrapport(&["query", dir, "--file", wrong.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("wrong.sql") && out.stderr.contains("linje 2"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("streaming"), "{}", out.stderr);
 }
 
 #[test]

@@ -616,11 +616,7 @@ impl Registry {
             message: tr!(lang, "query-file-unreadable", path = p, why = e.to_string()),
             path: p.to_path_buf(),
         })?;
-        let first = sql
-            .lines()
-            .position(|l| l.trim_start().starts_with("--!"))
-            .unwrap_or(0);
-        let mut meta = parse_meta(&meta_lines(&sql), p, first, lang)?;
+        let mut meta = file_meta(&sql, p, lang)?;
         match self.tables.iter_mut().find(|t| t.name == name) {
             Some(t) => match t.maker {
                 Maker::Sql { .. } => {
@@ -777,6 +773,15 @@ fn is_identifier(s: &str) -> bool {
             .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The metadata of a query file's text (its `--!` lines; errors name the file's line).
+pub fn file_meta(sql: &str, path: &Path, lang: Lang) -> Result<TableMeta> {
+    let first = sql
+        .lines()
+        .position(|l| l.trim_start().starts_with("--!"))
+        .unwrap_or(0);
+    parse_meta(&meta_lines(sql), path, first, lang)
 }
 
 /// The `--!` lines of a query file, without the marker (a TOML document).

@@ -76,12 +76,14 @@ pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
         &label,
         project.config.language,
     )?;
-    let mut df = results.catalog.sql_user(
-        &sql,
-        &label,
-        ikrapport::catalog::QueryEngine::InMemory,
-        project.config.language,
-    )?;
+    // A query file runs on the engine its metadata names, as in `run`.
+    let engine = match &a.file {
+        Some(f) => analytics::registry::file_meta(&sql, f, project.config.language)?.engine,
+        None => ikrapport::catalog::QueryEngine::InMemory,
+    };
+    let mut df = results
+        .catalog
+        .sql_user(&sql, &label, engine, project.config.language)?;
     match a.format.as_str() {
         "csv" => {
             let mut out = std::io::stdout();
