@@ -184,4 +184,26 @@ mod tests {
             .collect();
         assert_eq!(got, values);
     }
+    #[test]
+    fn a_column_with_more_texts_than_a_byte_counts_keeps_every_row() {
+        // 300 texts: the compact dictionary's codes need 16 bits (an 8-bit one wraps).
+        let values: Vec<Option<String>> = (0..1000)
+            .map(|i| (i % 7 != 0).then(|| format!("enhet {}", (i * 37) % 300)))
+            .collect();
+        let unit = crate::ingest::row::repeated_text("unit", values.iter().map(|v| v.as_deref()));
+        let df = DataFrame::new(values.len(), vec![unit]).unwrap();
+        let bytes = write(&df, &[]).unwrap();
+        let back = ParquetReader::new(std::io::Cursor::new(bytes))
+            .finish()
+            .unwrap();
+        let got: Vec<Option<String>> = back
+            .column("unit")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .map(|v| v.map(String::from))
+            .collect();
+        assert_eq!(got, values);
+    }
 }
