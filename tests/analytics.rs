@@ -1029,39 +1029,30 @@ fn a_users_query_file_joins_the_catalog_and_errors_name_the_query() {
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v[0]["sector"], "A");
     assert_eq!(v[0]["reported"], 4);
-    let out = ikrapport(&[
-        "query",
-        dir,
-        "--file",
-        p.path()
-            .join("queries/avvik_per_sektor.sql")
-            .to_str()
-            .unwrap(),
-    ]);
-    assert!(
-        out.stdout.contains("sector  n") && out.stdout.contains("(2 rader)"),
-        "{}",
-        out.stdout
-    );
+    let query_file = |name: &str| {
+        let path = p.path().join(name);
+        ikrapport(&["query", dir, "--file", path.to_str().unwrap()])
+    };
+    let two_sectors = |out: &crate::util::Out| {
+        assert!(
+            out.stdout.contains("sector  n") && out.stdout.contains("(2 rader)"),
+            "{}",
+            out.stdout
+        );
+    };
+    two_sectors(&query_file("queries/avvik_per_sektor.sql"));
     // A query file's engine line is read: streaming gives the same table, and a wrong
     // engine is named with its file and line.
     p.write(
         "streamed.sql",
         "-- per sector\n--! engine = \"streaming\"\nSELECT sector, COUNT(*) AS n FROM deviations GROUP BY sector ORDER BY sector\n",
     );
-    let streamed = p.path().join("streamed.sql");
-    let out = ikrapport(&["query", dir, "--file", streamed.to_str().unwrap()]);
-    assert!(
-        out.stdout.contains("sector  n") && out.stdout.contains("(2 rader)"),
-        "{}",
-        out.stdout
-    );
+    two_sectors(&query_file("streamed.sql"));
     p.write(
         "wrong.sql",
         "-- per sector\n--! engine = \"fast\"\nSELECT 1 AS n\n",
     );
-    let wrong = p.path().join("wrong.sql");
-    let out = ikrapport(&["query", dir, "--file", wrong.to_str().unwrap()]);
+    let out = query_file("wrong.sql");
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr.contains("wrong.sql") && out.stderr.contains("linje 2"),
@@ -1316,4 +1307,28 @@ fn streaming_queries_give_the_in_memory_answer() {
         );
     }
     assert!(streamed >= 10, "{streamed} streaming queries");
+}
+
+/// Årsverk are decimals; their sum is rounded to 6 decimals before it divides
+/// (`deviation_counts.sql`), so the rate is the same whatever order the engine adds them
+/// in, and is the rate of the decimal sum: 0,1 + 0,2 årsverk is 0.3, not the binary
+/// 0.30000000000000004 (which would give 1666.6666666666665).
+#[test]
+fn per_100_employees_divides_by_the_decimal_sum_of_arsverk() {
+    let p = fixture();
+    p.write("enheter.csv", "Sektor;Enhet;Årsverk\nA;A1;0,1\nA;A2;0,2\n");
+    let r = results(&p);
+    let d = t(&r, "deviation_counts");
+    let i = (0..d.height())
+        .find(|&i| {
+            ints(d, "year")[i] == Some(2025)
+                && strs(d, "sector")[i].as_deref() == Some("Hele kommunen")
+                && strs(d, "type")[i].as_deref() == Some("avvik")
+        })
+        .unwrap();
+    // 5 deviations per 0.3 årsverk.
+    assert_eq!(
+        crate::util::fl(d, "per_100_employees", i),
+        Some(500.0 / 0.3)
+    );
 }

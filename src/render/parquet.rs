@@ -186,9 +186,17 @@ mod tests {
     }
     #[test]
     fn a_column_with_more_texts_than_a_byte_counts_keeps_every_row() {
-        // 300 texts: the compact dictionary's codes need 16 bits (an 8-bit one wraps).
-        let values: Vec<Option<String>> = (0..1000)
-            .map(|i| (i % 7 != 0).then(|| format!("enhet {}", (i * 37) % 300)))
+        // 300 texts: the compact dictionary's codes need 16 bits (an 8-bit one wraps);
+        // 80 000, about 68 000 of them in non-blank rows: more than 16 bits hold, as a
+        // national-x10 set's 149 000 units are: 32 bits.
+        for texts in [300, 80_000] {
+            round_trip(texts);
+        }
+    }
+
+    fn round_trip(texts: usize) {
+        let values: Vec<Option<String>> = (0..texts + 700)
+            .map(|i| (i % 7 != 0).then(|| format!("enhet {}", (i * 37) % texts)))
             .collect();
         let unit = crate::ingest::row::repeated_text("unit", values.iter().map(|v| v.as_deref()));
         let df = DataFrame::new(values.len(), vec![unit]).unwrap();
@@ -204,6 +212,6 @@ mod tests {
             .iter()
             .map(|v| v.map(String::from))
             .collect();
-        assert_eq!(got, values);
+        assert_eq!(got, values, "{texts} texts");
     }
 }
