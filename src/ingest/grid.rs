@@ -106,6 +106,22 @@ impl TextRows {
         true
     }
 
+    /// Append a row whose fields are at these byte ranges of the buffer `set_buf` gives
+    /// (not next to each other: delimiters may lie between them). Fails (returns false)
+    /// past 4 G fields.
+    pub fn push_ranges(&mut self, row: u64, line: u64, ranges: &[(u32, u32)]) -> bool {
+        let (Ok(first), Ok(n)) = (u32::try_from(self.spans.len()), u32::try_from(ranges.len()))
+        else {
+            return false;
+        };
+        if first.checked_add(n).is_none() {
+            return false;
+        }
+        self.spans.extend_from_slice(ranges);
+        self.rows.push((row, line, first, n));
+        true
+    }
+
     /// Empty the rows for reuse, keeping their allocations; the text buffer is returned
     /// for the CSV reader to write into (reused buffers spare the kernel zeroing fresh
     /// pages for every chunk of a large file).
