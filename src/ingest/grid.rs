@@ -22,6 +22,7 @@ pub enum Cell<'a> {
 
 impl Cell<'_> {
     /// True when the cell holds nothing (blank text counts as empty).
+    #[inline]
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -169,6 +170,7 @@ impl TextRows {
         self.rows.is_empty()
     }
 
+    #[inline]
     fn field(&self, i: usize, c: usize) -> Option<&str> {
         let (_, _, first, n) = self.rows[i];
         (c < n as usize).then(|| {
@@ -225,6 +227,7 @@ impl Grid {
     }
 
     /// The row number Excel shows for row `i`.
+    #[inline]
     pub fn row_number(&self, i: usize) -> u64 {
         match &self.rows {
             Rows::Text(r) => r.rows[i].0,
@@ -248,6 +251,7 @@ impl Grid {
     }
 
     /// Number of fields in row `i`.
+    #[inline]
     pub fn width(&self, i: usize) -> usize {
         match &self.rows {
             Rows::Text(r) => r.rows[i].3 as usize,
@@ -256,6 +260,7 @@ impl Grid {
     }
 
     /// Cell `c` of row `i` (Empty past the end of a short row).
+    #[inline]
     pub fn cell(&self, i: usize, c: usize) -> Cell<'_> {
         match &self.rows {
             Rows::Text(r) => match r.field(i, c) {
@@ -275,6 +280,7 @@ impl Grid {
     }
 
     /// Index of the last non-blank cell of row `i` + 1.
+    #[inline]
     pub fn used_width(&self, i: usize) -> usize {
         (0..self.width(i))
             .rev()

@@ -441,7 +441,7 @@ impl Memo {
             return read_value(ctx, spec, cell, date1904);
         };
         if let Some((k, i)) = &self.last {
-            if k == t {
+            if super::chunk::same_text(k, t) {
                 return self.results[*i as usize].clone();
             }
         }
