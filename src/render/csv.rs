@@ -14,11 +14,19 @@ use polars::prelude::*;
 fn number_into(out: &mut String, x: f64) {
     use std::fmt::Write;
     let from = out.len();
-    let _ = if x.fract() == 0.0 && x.abs() < 1e15 {
-        write!(out, "{}", x as i64)
-    } else {
-        write!(out, "{x}")
-    };
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        out.push_str(itoa::Buffer::new().format(x as i64));
+        return;
+    }
+    // As `Display` writes it (`super::ryu_display`: a national `deviation_spc` has
+    // ~900 000 fractions).
+    let mut b = ryu::Buffer::new();
+    match super::ryu_display(x, &mut b) {
+        Some(s) => out.push_str(s.strip_suffix(".0").unwrap_or(s)),
+        None => {
+            let _ = write!(out, "{x}");
+        }
+    }
     // Excel reads an ASCII hyphen as minus; the typographic minus is for the report.
     if let Some(dot) = out[from..].find('.') {
         out.replace_range(from + dot..from + dot + 1, ",");
@@ -42,7 +50,28 @@ fn cell_into(out: &mut String, v: &AnyValue, kind: ColumnKind, hidden: Option<i6
         AnyValue::Date(d) => {
             if let Some(d) = format::date_of(*d) {
                 use chrono::Datelike;
-                let _ = write!(out, "{:02}.{:02}.{:04}", d.day(), d.month(), d.year());
+                // dd.mm.yyyy, digit by digit (a national table has ~300 000 dates).
+                let (day, month, year) = (d.day(), d.month(), d.year());
+                if (0..10_000).contains(&year) {
+                    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+                    let y = year as u32;
+                    for c in [
+                        digit(day / 10),
+                        digit(day),
+                        '.',
+                        digit(month / 10),
+                        digit(month),
+                        '.',
+                        digit(y / 1000),
+                        digit(y / 100),
+                        digit(y / 10),
+                        digit(y),
+                    ] {
+                        out.push(c);
+                    }
+                } else {
+                    let _ = write!(out, "{day:02}.{month:02}.{year:04}");
+                }
             }
         }
         AnyValue::String(s) => text_into(out, s),
@@ -190,5 +219,73 @@ mod tests {
         assert_eq!(cell(&AnyValue::Float64(12.0), ColumnKind::Days, None), "12");
         assert_eq!(cell(&AnyValue::Null, ColumnKind::Count, None), "");
         assert_eq!(cell(&AnyValue::Int64(3), ColumnKind::Share, Some(5)), "–");
+    }
+
+    #[test]
+    fn numbers_and_dates_are_the_text_display_writes() {
+        // What the cell was before it was written digit by digit: `Display`, a comma for
+        // the point, and dates through `chrono`.
+        let display = |x: f64| {
+            let t = if x.fract() == 0.0 && x.abs() < 1e15 {
+                format!("{}", x as i64)
+            } else {
+                format!("{x}")
+            };
+            t.replacen('.', ",", 1)
+        };
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.1,
+            0.2 + 0.1,
+            1.0 / 3.0,
+            -2.5,
+            1e-7,
+            1.5e-300,
+            5e-324,
+            123.456,
+            0.038884007029876974,
+            1e15,
+            1e15 + 0.5,
+            9_007_199_254_740_993.0,
+            1e16,
+            1.2e17,
+            1_658_206_780_088_562.25,
+            1_658_206_780_088_562.75,
+            4_503_599_627_370_495.5,
+            2_251_799_813_685_247.75,
+            0.5,
+            0.25,
+            0.125,
+            1e300,
+            -1e21,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            xs.push(f64::from_bits(state));
+            xs.push((state % 1_000_000) as f64 / 1000.0);
+        }
+        for x in xs {
+            let mut got = String::new();
+            number_into(&mut got, x);
+            assert_eq!(got, display(x), "{x:e}");
+        }
+        for day in [-719_162, -1, 0, 20_133, 2_932_896, 2_932_897] {
+            let want = format::date_of(day)
+                .map(|d| {
+                    use chrono::Datelike;
+                    format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
+                })
+                .unwrap_or_default();
+            assert_eq!(cell(&AnyValue::Date(day), ColumnKind::Date, None), want);
+        }
     }
 }
