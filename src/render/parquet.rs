@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use polars::io::parquet::write::KeyValueMetadata;
 use polars::prelude::*;
 use polars_arrow::array::PrimitiveArray;
+use polars_utils::compression::ZstdLevel;
 
 /// Rows per Parquet row group (polars' default).
 const ROW_GROUP: usize = 512 * 512;
@@ -44,7 +45,7 @@ pub fn write_to<W: std::io::Write>(
         .schema()
         .clone();
     let mut w = ParquetWriter::new(out)
-        .with_compression(ParquetCompression::Zstd(None))
+        .with_compression(ParquetCompression::Zstd(ZstdLevel::try_new(1).ok()))
         .with_key_value_metadata(kv)
         .batched(&schema)
         .map_err(err)?;
