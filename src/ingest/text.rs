@@ -653,7 +653,7 @@ mod tests {
         // three words, after bytes one above or below it (what a borrow would confuse).
         for n in 0..24 {
             for at in 0..=n {
-                for &b in &[b';', b'\n', b'\r', b'"'] {
+                for &b in b";\n\r\"" {
                     for filler in [b'a', b + 1, b - 1, 0x80, 0xff, 0] {
                         let mut text = vec![filler; n];
                         if special[usize::from(filler)] {
