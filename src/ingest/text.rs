@@ -95,8 +95,6 @@ pub struct TextReader<R> {
     inpos: usize,
     /// The delimiter as a byte (`;`, `,`, tab or `|`: ASCII), for `plain_records`.
     delimiter: u8,
-    /// Which bytes end a field or need csv-core (`plain_records`).
-    special: [bool; 256],
     /// The field ranges of the record `plain_records` is reading, reused.
     fields: Vec<(u32, u32)>,
     /// Whether `plain_records` reads what it can (off only in the tests that compare
@@ -190,7 +188,6 @@ impl<R: std::io::Read + std::io::Seek> TextReader<R> {
             inbuf: Vec::with_capacity(BLOCK * 3),
             inpos: 0,
             delimiter: b';',
-            special: [false; 256],
             fields: Vec::new(),
             plain: true,
             src_eof: false,
@@ -218,9 +215,6 @@ impl<R: std::io::Read + std::io::Seek> TextReader<R> {
             .delimiter(delimiter as u8)
             .build();
         r.delimiter = delimiter as u8;
-        for b in [delimiter as u8, b'\n', b'\r', b'"'] {
-            r.special[usize::from(b)] = true;
-        }
         Ok((
             r,
             TextFormat {
@@ -409,7 +403,7 @@ impl<R: std::io::Read> TextReader<R> {
         let (Ok(base), Ok(_)) = (u32::try_from(olen), u32::try_from(olen + avail)) else {
             return Err(TextError::TooLarge);
         };
-        let (special, delimiter) = (&self.special, self.delimiter);
+        let delimiter = self.delimiter;
         let mut fields = std::mem::take(&mut self.fields);
         let (mut newlines, mut row) = (self.newlines, self.row);
         let mut pos = 0;
@@ -432,7 +426,7 @@ impl<R: std::io::Read> TextReader<R> {
             let (mut start, mut i) = (pos, pos);
             // (end of the record's text, start of the next line); None: csv-core's.
             let ended = loop {
-                i = next_special(input, i, delimiter, special);
+                i = next_special(input, i, delimiter);
                 if i == avail {
                     break Some((i, i));
                 }
@@ -471,12 +465,11 @@ impl<R: std::io::Read> TextReader<R> {
     }
 }
 
-/// The first byte from `from` on that is the delimiter, `\n`, `\r` or `"`
-/// (`special`), or the end: eight bytes at a time (a word's bytes compared with each of
+/// The first byte from `from` on that is the delimiter, `\n`, `\r` or `"`, or the end: eight bytes at a time (a word's bytes compared with each of
 /// the four at once, SWAR), since a field is ~10 bytes and a test and branch per byte
 /// was most of `plain_records`' time.
 #[inline]
-fn next_special(input: &[u8], from: usize, delimiter: u8, special: &[bool; 256]) -> usize {
+fn next_special(input: &[u8], from: usize, delimiter: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each byte of `x` that equals `b`; wrong only in bytes above
@@ -496,7 +489,7 @@ fn next_special(input: &[u8], from: usize, delimiter: u8, special: &[bool; 256])
         }
         i += 8;
     }
-    while i < input.len() && !special[usize::from(input[i])] {
+    while i < input.len() && !matches!(input[i], b'\n' | b'\r' | b'"') && input[i] != delimiter {
         i += 1;
     }
     i
@@ -645,10 +638,7 @@ mod tests {
 
     #[test]
     fn the_next_special_byte_is_found_at_any_offset() {
-        let mut special = [false; 256];
-        for b in [b';', b'\n', b'\r', b'"'] {
-            special[usize::from(b)] = true;
-        }
+        let special = |c: u8| b";\n\r\"".contains(&c);
         // Each special byte alone at every position of texts of every length up to
         // three words, after bytes one above or below it (what a borrow would confuse).
         for n in 0..24 {
@@ -656,7 +646,7 @@ mod tests {
                 for &b in b";\n\r\"" {
                     for filler in [b'a', b + 1, b - 1, 0x80, 0xff, 0] {
                         let mut text = vec![filler; n];
-                        if special[usize::from(filler)] {
+                        if special(filler) {
                             continue;
                         }
                         if at < n {
@@ -666,16 +656,12 @@ mod tests {
                                 text[n - 1] = b'"';
                             }
                         }
-                        assert_eq!(
-                            next_special(&text, 0, b';', &special),
-                            at.min(n),
-                            "{text:?}"
-                        );
+                        assert_eq!(next_special(&text, 0, b';'), at.min(n), "{text:?}");
                     }
                 }
             }
         }
-        assert_eq!(next_special(b"abcdefghij;kl", 3, b';', &special), 10);
+        assert_eq!(next_special(b"abcdefghij;kl", 3, b';'), 10);
     }
 
     #[test]

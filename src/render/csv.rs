@@ -22,7 +22,7 @@ fn number_into(out: &mut String, x: f64) {
     // ~900 000 fractions).
     let mut b = ryu::Buffer::new();
     match super::ryu_display(x, &mut b) {
-        Some(s) => out.push_str(s.strip_suffix(".0").unwrap_or(s)),
+        Some(s) => out.push_str(s),
         None => {
             let _ = write!(out, "{x}");
         }

@@ -153,8 +153,8 @@ pub fn table_note(t: &TableBlock) -> Option<&str> {
 /// and very large ones), and an exact tie between two shortest texts, which `ryu` rounds
 /// to even and `Display` up (1 658 206 780 088 562.25 is `…562.2` to one, `…562.3` to
 /// the other). A tie at `f` decimals is a number whose exact binary value has `f + 1`
-/// decimals, so only those go to `Display`. A whole number is written `…​.0`, as `ryu`
-/// writes it.
+/// decimals, so only those go to `Display`. A whole number is written without `.0`, as
+/// `Display` writes it.
 pub fn ryu_display(x: f64, buf: &mut ryu::Buffer) -> Option<&str> {
     if !x.is_finite() {
         return None;
@@ -177,7 +177,7 @@ pub fn ryu_display(x: f64, buf: &mut ryu::Buffer) -> Option<&str> {
         e + i64::from(m.trailing_zeros())
     };
     let decimals = s.find('.').map_or(0, |dot| s.len() - dot - 1) as i64;
-    (e >= 0 || -e != decimals + 1).then_some(s)
+    (e >= 0 || -e != decimals + 1).then_some(s.strip_suffix(".0").unwrap_or(s))
 }
 
 /// Text for XML content and attribute values (Word's and the workbook's parts): the

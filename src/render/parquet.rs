@@ -244,6 +244,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn texts_interned_far_apart_keep_their_rows() {
+        // Two texts with 200 000 others interned between them (as a survey's respondent
+        // ids are, between a deviation column's texts): their codes lie too far apart
+        // for a table over their range, so they are looked up in a map; nulls between.
+        let mapping = DataType::from_categories(Categories::global())
+            .cat_mapping()
+            .unwrap()
+            .clone();
+        mapping.insert_cat("langt unna A").unwrap();
+        for i in 0..200_000 {
+            mapping.insert_cat(&format!("mellom {i}")).unwrap();
+        }
+        mapping.insert_cat("langt unna B").unwrap();
+        let values = [
+            Some("langt unna B"),
+            None,
+            Some("langt unna A"),
+            Some("langt unna B"),
+            None,
+        ];
+        let unit = crate::ingest::row::repeated_text("unit", values.iter().copied());
+        let df = DataFrame::new(values.len(), vec![unit]).unwrap();
+        let back = ParquetReader::new(std::io::Cursor::new(write(&df, &[]).unwrap()))
+            .finish()
+            .unwrap();
+        let got: Vec<Option<&str>> = back.column("unit").unwrap().str().unwrap().iter().collect();
+        assert_eq!(got, values);
+    }
+
     fn round_trip(texts: usize) {
         let values: Vec<Option<String>> = (0..texts + 700)
             .map(|i| (i % 7 != 0).then(|| format!("enhet {}", (i * 37) % texts)))

@@ -480,8 +480,7 @@ fn number_text(x: f64, out: &mut Vec<u8>) {
     }
     let mut b = ryu::Buffer::new();
     match super::ryu_display(x, &mut b) {
-        // A whole number from 2^53 (and −0) reaches here as `…​.0`.
-        Some(s) => out.extend_from_slice(s.strip_suffix(".0").unwrap_or(s).as_bytes()),
+        Some(s) => out.extend_from_slice(s.as_bytes()),
         // An exponent (Excel reads it, but the text is kept as `Display` writes it), or
         // a tie `ryu` rounds otherwise.
         None => {
