@@ -48,8 +48,16 @@ impl Markup for Html {
     }
 
     fn table(&self, t: &TableBlock) -> String {
+        // A table of many columns may take the window's width (`.wide`) before it
+        // scrolls sideways: at 1 280 px the indicator table's eleven columns need
+        // ~1 170 px, the text column is 920.
+        let wide = if t.headers.len() >= WIDE_COLUMNS {
+            " wide"
+        } else {
+            ""
+        };
         let mut out = format!(
-            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
+            "<div class=\"table-wrap{wide}\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
             escape(&t.title),
             escape(&t.title)
         );
@@ -101,6 +109,9 @@ impl Markup for Html {
     }
 }
 
+/// From this many columns a table may be wider than the text column (`.wide` in `CSS`).
+const WIDE_COLUMNS: usize = 9;
+
 const CSS: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -125,12 +136,15 @@ figcaption { font-size: .95rem; margin-top: .5rem; }
 details { margin-top: .5rem; }
 summary { cursor: pointer; color: #0b5394; }
 .table-wrap { overflow-x: auto; margin: 1rem 0; }
+.table-wrap.wide { width: min(80rem, calc(100vw - 3.5rem));
+  margin-left: calc((100% - min(80rem, calc(100vw - 3.5rem))) / 2); }
 table { border-collapse: collapse; font-size: .9rem; min-width: 50%; }
 caption { text-align: left; font-weight: 700; padding: .25rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: #e8eef5; border-bottom: 2px solid #1a1a1a; }
 tbody th { font-weight: 600; min-width: 9rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
 .note { font-size: .85rem; color: #4d4d4d; }
 footer { color: #4d4d4d; font-size: .85rem; border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; }
 @media print {
@@ -141,6 +155,7 @@ footer { color: #4d4d4d; font-size: .85rem; border-top: 1px solid #ccc; margin-t
   h3, caption { break-after: avoid; }
   figure, table, .table-wrap { break-inside: avoid; }
   .table-wrap { overflow: visible; }
+  .table-wrap.wide { width: auto; margin-left: 0; }
   a { color: #1a1a1a; text-decoration: none; }
 }
 "#;
@@ -216,5 +231,48 @@ mod tests {
             escape("\"><img src=x onerror=alert(1)>"),
             "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
         );
+    }
+
+    #[test]
+    fn numbers_stay_whole_but_their_headers_wrap() {
+        // A number is never broken over two lines ("1 167" with its narrow space), but a
+        // numeric column's header ("Åpne over 180 dager") may wrap: kept on one line, the
+        // closing table on the index page was wider than the text column at 1 280 px and
+        // had to be scrolled sideways (checked in Chromium).
+        let rule = |selector: &str| {
+            CSS.lines()
+                .find(|l| l.starts_with(&format!("{selector} {{")))
+                .unwrap_or_default()
+        };
+        assert!(rule(".num").contains("white-space: nowrap"), "{CSS}");
+        assert!(
+            rule("thead th.num").contains("white-space: normal"),
+            "{CSS}"
+        );
+    }
+
+    #[test]
+    fn tables_of_many_columns_may_take_the_windows_width() {
+        let table = |columns: usize| TableBlock {
+            title: "Indikatorer".into(),
+            headers: (0..columns)
+                .map(|i| format!("Status: indikator {i}"))
+                .collect(),
+            numeric: vec![false; columns],
+            rows: vec![vec!["▲ Gul".into(); columns]],
+            note: None,
+        };
+        let html = Html { lang: Lang::Nb };
+        assert!(
+            html.table(&table(11))
+                .starts_with("<div class=\"table-wrap wide\" role=\"region\""),
+            "{}",
+            html.table(&table(11))
+        );
+        assert!(
+            html.table(&table(8))
+                .starts_with("<div class=\"table-wrap\" role=\"region\"")
+        );
+        assert!(CSS.contains(".table-wrap.wide { width: min(80rem"), "{CSS}");
     }
 }
