@@ -241,3 +241,48 @@ fn errors_speak_the_chosen_language() {
         c.stderr
     );
 }
+
+/// A large run starts itself again with glibc's huge pages on every heap (src/memory.rs);
+/// here "large" is lowered to the sample's size (a debug build's test switch). The run
+/// started again does the same work once, and a user's own setting is never overridden.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn a_large_run_starts_again_with_huge_pages_and_does_its_work_once() {
+    let run = |tunables: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ikrapport"));
+        c.args(["validate", sample_data().to_str().unwrap(), "-v", "--json"])
+            .env("IKRAPPORT_TEST_LARGE_INPUT", "1000")
+            .env_remove("IKRAPPORT_HUGE_PAGES");
+        match tunables {
+            Some(t) => c.env("GLIBC_TUNABLES", t),
+            None => c.env_remove("GLIBC_TUNABLES"),
+        };
+        let o = c.output().unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).to_string(),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        )
+    };
+    let (code, out, err) = run(None);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        err.matches("glibc: glibc.malloc.hugetlb=1 (").count(),
+        1,
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(v["files"].as_array().unwrap().len(), 6);
+    let (code, out2, err) = run(Some("glibc.malloc.hugetlb=0"));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("glibc:"), "the user's setting stands: {err}");
+    // The same report either way, but for the time each file took.
+    let without_times = |text: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        for f in v["files"].as_array_mut().unwrap() {
+            f.as_object_mut().unwrap().remove("millis");
+        }
+        v
+    };
+    assert_eq!(without_times(&out2), without_times(&out));
+}

@@ -114,6 +114,18 @@ impl Ctx {
     pub fn project(&self, folder: &std::path::Path) -> ikrapport::Result<ikrapport::Project> {
         let p = ikrapport::Project::open_in(folder, self.lang)?;
         self.effective.set(p.config.language);
+        // A large run starts again with huge pages on glibc's heaps (`memory`); before
+        // anything is read. A folder that cannot be listed is reported by ingestion.
+        let input_bytes: u64 = ikrapport::ingest::discover::discover(&p.root, &p.config)
+            .map(|files| {
+                files
+                    .iter()
+                    .filter_map(|(path, _)| std::fs::metadata(path).ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0);
+        crate::memory::huge_pages_for(input_bytes, self.verbose);
         Ok(p)
     }
 

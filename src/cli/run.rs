@@ -98,12 +98,14 @@ fn peak_mb() -> Option<u64> {
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> ikrapport::Result<i32> {
+    // The project first: a large run may start again there (`Ctx::project`), before the
+    // progress bar draws.
+    let project = ctx.project(&a.folder)?;
     let progress = Progress::new(
         ctx,
         3 + bundle::STAGES.len() as u64 + u64::from(a.export_parquet.is_some()),
     );
     progress.stage("ingest");
-    let project = ctx.project(&a.folder)?;
     let lang = project.config.language;
     let formats = Formats::parse(&a.format, lang)?;
     let data = project.ingest_for_bundle(a.strict)?;
