@@ -242,25 +242,29 @@ fn series_of(monthly: &DataFrame) -> Result<Series<'_>> {
 pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFrame> {
     let series_by_key = series_of(monthly)?;
     let exp = exposure(units)?;
-    // One result row per (municipality, sector, month).
-    // Text borrowed from the monthly table and each series' note: a row per month
-    // (1.5 M at ten times the national set) without a `String` per row.
-    struct Row<'a> {
-        knr: &'a str,
-        sector: &'a str,
-        month: NaiveDate,
-        count: f64,
-        exposure: f64,
-        rate: f64,
-        center: f64,
-        ucl: Option<f64>,
-        lcl: Option<f64>,
-        sigma_z: Option<f64>,
-        signal: Option<&'static str>,
-        note: Option<usize>,
-    }
+    // One result row per (municipality, sector, month), written straight into its
+    // columns, each sized once: at most a row per row of the monthly table. (A vector of
+    // rows first, grown by doubling, and the columns copied out of it: ~0.5 GB of fresh
+    // memory at national-x10, 1.5 million rows, whose clearing was three quarters of
+    // this table's time there: benches/README.md, session 21.) Text is borrowed from the
+    // monthly table and each series' note, not a `String` per row.
+    let n = monthly.height();
     let mut notes: Vec<String> = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut knr_col: Vec<Option<&str>> = Vec::with_capacity(n);
+    let mut sector_col: Vec<Option<&str>> = Vec::with_capacity(n);
+    let mut month_col: Vec<Option<NaiveDate>> = Vec::with_capacity(n);
+    let mut count_col: Vec<Option<i64>> = Vec::with_capacity(n);
+    let [
+        mut exposure_col,
+        mut rate_col,
+        mut center_col,
+        mut ucl_col,
+        mut lcl_col,
+        mut sigma_col,
+    ]: [Vec<Option<f64>>; 6] = std::array::from_fn(|_| Vec::with_capacity(n));
+    let mut signal_col: Vec<Option<&'static str>> = Vec::with_capacity(n);
+    // Each row's note as an index into `notes` (which grows while rows are written).
+    let mut note_of: Vec<Option<usize>> = Vec::with_capacity(n);
     for (&(knr, sector), months) in &series_by_key {
         let series: Vec<f64> = months.iter().map(|(_, n)| *n).collect();
         let e = exp
@@ -283,41 +287,37 @@ pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFra
             }
         });
         for (i, (m, _)) in months.iter().enumerate() {
-            rows.push(Row {
-                knr,
-                sector,
-                month: *m,
-                count: series[i],
-                exposure: e,
-                rate: chart.rate[i],
-                center: chart.center,
-                ucl: chart.ucl[i],
-                lcl: chart.lcl[i],
-                sigma_z: chart.sigma_z,
-                signal: chart.signal[i].map(|s| s.as_str()),
-                note,
-            });
+            knr_col.push(Some(knr));
+            sector_col.push(Some(sector));
+            month_col.push(Some(*m));
+            count_col.push(Some(series[i] as i64));
+            exposure_col.push(Some(e));
+            rate_col.push(Some(chart.rate[i]));
+            center_col.push(Some(chart.center));
+            ucl_col.push(chart.ucl[i]);
+            lcl_col.push(chart.lcl[i]);
+            sigma_col.push(chart.sigma_z);
+            signal_col.push(chart.signal[i].map(|s| s.as_str()));
+            note_of.push(note);
         }
     }
-    let num = |f: &dyn Fn(&Row) -> Option<f64>| rows.iter().map(f).collect();
+    let note_col: Vec<Option<&str>> = note_of
+        .iter()
+        .map(|i| i.map(|i| notes[i].as_str()))
+        .collect();
     frame(vec![
-        Col::Text("kommunenummer", rows.iter().map(|r| Some(r.knr)).collect()),
-        Col::Text("sector", rows.iter().map(|r| Some(r.sector)).collect()),
-        Col::Date("month", rows.iter().map(|r| Some(r.month)).collect()),
-        Col::Int("count", rows.iter().map(|r| Some(r.count as i64)).collect()),
-        Col::F64("exposure", num(&|r| Some(r.exposure))),
-        Col::F64("rate", num(&|r| Some(r.rate))),
-        Col::F64("center", num(&|r| Some(r.center))),
-        Col::F64("ucl", num(&|r| r.ucl)),
-        Col::F64("lcl", num(&|r| r.lcl)),
-        Col::F64("sigma_z", num(&|r| r.sigma_z)),
-        Col::Text("signal", rows.iter().map(|r| r.signal).collect()),
-        Col::Text(
-            "note",
-            rows.iter()
-                .map(|r| r.note.map(|i| notes[i].as_str()))
-                .collect(),
-        ),
+        Col::Text("kommunenummer", knr_col),
+        Col::Text("sector", sector_col),
+        Col::Date("month", month_col),
+        Col::Int("count", count_col),
+        Col::F64("exposure", exposure_col),
+        Col::F64("rate", rate_col),
+        Col::F64("center", center_col),
+        Col::F64("ucl", ucl_col),
+        Col::F64("lcl", lcl_col),
+        Col::F64("sigma_z", sigma_col),
+        Col::Text("signal", signal_col),
+        Col::Text("note", note_col),
     ])
 }
 
