@@ -137,7 +137,20 @@ fn monthly_counts(dev: &DataFrame) -> Result<(MonthlyCounts, Spans)> {
 /// `deviation_monthly`: month × sector → count, rolling_12m (null until 12 months exist).
 pub fn monthly(dev: &DataFrame) -> Result<DataFrame> {
     let (counts, span) = monthly_counts(dev)?;
-    let (mut k, mut mo, mut s, mut c, mut r) = (vec![], vec![], vec![], vec![], vec![]);
+    // Every column sized once for its rows (every month of each series' municipality):
+    // grown by doubling, a national-x10 table's 1.5 million rows were fresh memory twice.
+    let rows: usize = counts
+        .iter()
+        .filter_map(|((knr, _), _)| span.get(knr))
+        .map(|&(first, last)| usize::try_from(last - first + 1).unwrap_or(0))
+        .sum();
+    let (mut k, mut mo, mut s, mut c, mut r) = (
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+    );
     for ((knr, sector), by_month) in &counts {
         let Some(&(first, last)) = span.get(knr) else {
             continue;
