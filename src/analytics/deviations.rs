@@ -260,9 +260,11 @@ pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFra
     // rows first, grown by doubling, and the columns copied out of it: ~0.5 GB of fresh
     // memory at national-x10, 1.5 million rows, whose clearing was three quarters of
     // this table's time there: benches/README.md, session 21.) Text is borrowed from the
-    // monthly table and each series' note, not a `String` per row.
+    // monthly table and the two notes, not a `String` per row.
     let n = monthly.height();
-    let mut notes: Vec<String> = Vec::new();
+    // The two notes a series without limits can have, made once and borrowed per row.
+    let too_few = tr!(lang, "note-spc-too-few-points");
+    let no_events = tr!(lang, "note-spc-no-events");
     let mut knr_col: Vec<Option<&str>> = Vec::with_capacity(n);
     let mut sector_col: Vec<Option<&str>> = Vec::with_capacity(n);
     let mut month_col: Vec<Option<NaiveDate>> = Vec::with_capacity(n);
@@ -275,9 +277,8 @@ pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFra
         mut lcl_col,
         mut sigma_col,
     ]: [Vec<Option<f64>>; 6] = std::array::from_fn(|_| Vec::with_capacity(n));
-    let mut signal_col: Vec<Option<&'static str>> = Vec::with_capacity(n);
-    // Each row's note as an index into `notes` (which grows while rows are written).
-    let mut note_of: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut signal_col: Vec<Option<&str>> = Vec::with_capacity(n);
+    let mut note_col: Vec<Option<&str>> = Vec::with_capacity(n);
     for (&(knr, sector), months) in &series_by_key {
         let series: Vec<f64> = months.iter().map(|(_, n)| *n).collect();
         let e = exp
@@ -286,18 +287,9 @@ pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFra
             .filter(|e| *e > 0.0)
             .unwrap_or(1.0);
         let chart = spc::laney_u_prime(&series, &vec![e; series.len()]);
-        let note = chart.no_limits.map(|n| {
-            let text = match n {
-                spc::NoLimits::TooFewPoints => tr!(lang, "note-spc-too-few-points"),
-                spc::NoLimits::NoEvents => tr!(lang, "note-spc-no-events"),
-            };
-            match notes.iter().position(|t| *t == text) {
-                Some(i) => i,
-                None => {
-                    notes.push(text);
-                    notes.len() - 1
-                }
-            }
+        let note = chart.no_limits.map(|n| match n {
+            spc::NoLimits::TooFewPoints => too_few.as_str(),
+            spc::NoLimits::NoEvents => no_events.as_str(),
         });
         for (i, (m, _)) in months.iter().enumerate() {
             knr_col.push(Some(knr));
@@ -311,13 +303,9 @@ pub fn spc(monthly: &DataFrame, units: &DataFrame, lang: Lang) -> Result<DataFra
             lcl_col.push(chart.lcl[i]);
             sigma_col.push(chart.sigma_z);
             signal_col.push(chart.signal[i].map(|s| s.as_str()));
-            note_of.push(note);
+            note_col.push(note);
         }
     }
-    let note_col: Vec<Option<&str>> = note_of
-        .iter()
-        .map(|i| i.map(|i| notes[i].as_str()))
-        .collect();
     frame(vec![
         Col::Text("kommunenummer", knr_col),
         Col::Text("sector", sector_col),
@@ -480,6 +468,65 @@ pub fn trend(dev: &DataFrame, params: &Params, lang: Lang) -> Result<DataFrame> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `deviation_spc`'s note says why a series has no limits, on each of its rows, in the
+    /// report's language; a series with limits has none.
+    #[test]
+    fn spc_notes_say_why_a_series_has_no_limits() {
+        let months: Vec<NaiveDate> = (1..=12)
+            .map(|m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap())
+            .collect();
+        let mut knr = Vec::new();
+        let (mut sector, mut month, mut count) = (Vec::new(), Vec::new(), Vec::new());
+        // Helse: 12 months with deviations; Skole: 12 months without; Finans: 3 months.
+        for (s, counts) in [
+            ("Helse", [3i64, 5, 4, 6, 2, 5, 4, 3, 7, 5, 4, 6].as_slice()),
+            ("Skole", [0i64; 12].as_slice()),
+            ("Finans", [1i64, 2, 1].as_slice()),
+        ] {
+            for (i, c) in counts.iter().enumerate() {
+                knr.push("0301");
+                sector.push(s);
+                month.push((months[i] - super::super::frame::epoch()).num_days() as i32);
+                count.push(*c);
+            }
+        }
+        let monthly = df!(
+            "kommunenummer" => knr,
+            "sector" => sector,
+            "month" => month,
+            "count" => count,
+        )
+        .unwrap()
+        .lazy()
+        .with_column(col("month").cast(DataType::Date))
+        .collect()
+        .unwrap();
+        let out = spc(&monthly, &DataFrame::empty(), Lang::Nb).unwrap();
+        assert_eq!(out.height(), 27);
+        let notes: Vec<(String, Option<String>)> = str_col(&out, "sector")
+            .unwrap()
+            .iter()
+            .zip(str_col(&out, "note").unwrap().iter())
+            .map(|(s, n)| (s.unwrap().to_string(), n.map(str::to_string)))
+            .collect();
+        for (s, note) in &notes {
+            let want = match s.as_str() {
+                "Helse" => None,
+                "Skole" => Some("ingen avvik i perioden"),
+                "Finans" => Some("for få punkter for kontrollgrenser (under 12 måneder)"),
+                other => panic!("unexpected sector {other}"),
+            };
+            assert_eq!(note.as_deref(), want, "{s}");
+        }
+        let en = spc(&monthly, &DataFrame::empty(), Lang::En).unwrap();
+        let en_notes: Vec<Option<&str>> = str_col(&en, "note").unwrap().iter().collect();
+        assert!(
+            en_notes.iter().flatten().all(|n| !n.contains("avvik")),
+            "{en_notes:?}"
+        );
+        assert_eq!(en_notes.iter().flatten().count(), 15);
+    }
 
     /// Series keys come out in text order (the order of the result tables' rows), each
     /// with its values in the order they came.
