@@ -62,8 +62,12 @@ impl Markup for Html {
             escape(&t.title)
         );
         for (h, num) in t.headers.iter().zip(&t.numeric) {
-            let class = if *num { " class=\"num\"" } else { "" };
-            out.push_str(&format!("<th scope=\"col\"{class}>{}</th>", escape(h)));
+            let (class, text) = if *num {
+                (" class=\"num\"", whole_hyphenated_words(&escape(h)))
+            } else {
+                ("", escape(h))
+            };
+            out.push_str(&format!("<th scope=\"col\"{class}>{text}</th>"));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &t.rows {
@@ -109,6 +113,25 @@ impl Markup for Html {
     }
 }
 
+/// A numeric column's header wraps at its spaces, and a short word with a hyphen or dash
+/// ("p-value", "91–180") stays whole rather than "p-" over "value" in a narrow column. A
+/// long compound ("ROS-dekning") may still break after its hyphen: kept whole, it widened
+/// the nynorsk benchmark table past the text column.
+fn whole_hyphenated_words(escaped: &str) -> String {
+    const SHORT: usize = 8;
+    escaped
+        .split(' ')
+        .map(|w| {
+            if w.contains(['-', '–']) && w.chars().count() <= SHORT {
+                format!("<span class=\"nw\">{w}</span>")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// From this many columns a table may be wider than the text column (`.wide` in `CSS`).
 const WIDE_COLUMNS: usize = 9;
 
@@ -145,6 +168,7 @@ thead th { background: #e8eef5; border-bottom: 2px solid #1a1a1a; }
 tbody th { font-weight: 600; min-width: 9rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.num { white-space: normal; }
+.nw { white-space: nowrap; }
 .note { font-size: .85rem; color: #4d4d4d; }
 footer { color: #4d4d4d; font-size: .85rem; border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; }
 @media print {
@@ -248,6 +272,33 @@ mod tests {
         assert!(
             rule("thead th.num").contains("white-space: normal"),
             "{CSS}"
+        );
+        // …but not inside a hyphenated word (the English trend table's "p-value").
+        assert!(rule(".nw").contains("white-space: nowrap"), "{CSS}");
+        let t = TableBlock {
+            title: "Trend".into(),
+            headers: vec![
+                "Sector".into(),
+                "p-value".into(),
+                "Years of data".into(),
+                "Oppdatert ROS-dekning".into(),
+            ],
+            numeric: vec![false, true, true, true],
+            rows: vec![vec!["Finans".into(), "0.5".into(), "3".into(), "1".into()]],
+            note: None,
+        };
+        let html = Html { lang: Lang::En }.table(&t);
+        assert!(
+            html.contains(
+                "<th scope=\"col\" class=\"num\"><span class=\"nw\">p-value</span></th>\
+                 <th scope=\"col\" class=\"num\">Years of data</th>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<th scope=\"col\">Sector</th>"), "{html}");
+        assert!(
+            html.contains("<th scope=\"col\" class=\"num\">Oppdatert ROS-dekning</th>"),
+            "a long compound may break after its hyphen: {html}"
         );
     }
 
