@@ -292,8 +292,7 @@ fn csv_and_xlsx_open_as_norwegian_excel_expects() {
         })
         .find_map(|x| {
             let at = x.find("<is><t>&lt;5</t>")?;
-            let start = x[..at].rfind("<c r=\"")? + 6;
-            let cell = x[start..start + x[start..].find('"')?].to_string();
+            let cell = cells(&x).take_while(|(_, i)| *i < at).last()?.0;
             Some((x, cell))
         })
         .expect("a suppressed cell in the workbook");
@@ -315,11 +314,45 @@ fn attr(t: &str, name: &str) -> Option<String> {
     Some(t[i..i + t[i..].find('"')?].to_string())
 }
 
+/// Every cell of a worksheet's XML: its reference (`E12`) and where its `<c` tag starts.
+/// A cell without `r` is the next column of its row (ECMA-376 Part 1, §18.3.1.4), as
+/// ikrapport writes cells that follow the one before them.
+fn cells(xml: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+    let column = |n: usize| {
+        let (mut n, mut name) = (n + 1, Vec::new());
+        while n > 0 {
+            name.insert(0, b'A' + ((n - 1) % 26) as u8);
+            n = (n - 1) / 26;
+        }
+        String::from_utf8(name).unwrap()
+    };
+    let (mut row, mut next) = (String::new(), 0);
+    xml.match_indices('<').filter_map(move |(i, _)| {
+        let tag = &xml[i..];
+        if let Some(t) = tag.strip_prefix("<row r=\"") {
+            row = t[..t.find('"')?].to_string();
+            next = 0;
+            None
+        } else if let Some(t) = tag.strip_prefix("<c r=\"") {
+            let r = t[..t.find('"')?].to_string();
+            let letters = r.bytes().take_while(u8::is_ascii_uppercase);
+            next = letters.fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1);
+            Some((r, i))
+        } else if tag.starts_with("<c ") || tag.starts_with("<c>") {
+            next += 1;
+            Some((format!("{}{row}", column(next - 1)), i))
+        } else {
+            None
+        }
+    })
+}
+
 /// The style (`<xf …>` of styles.xml's `cellXfs`) a cell of a worksheet is shown with.
 fn cell_xf(sheet_xml: &str, styles: &str, cell: &str) -> String {
-    let at = sheet_xml
-        .find(&format!("<c r=\"{cell}\""))
-        .unwrap_or_else(|| panic!("cell {cell}"));
+    let at = cells(sheet_xml)
+        .find(|(r, _)| r == cell)
+        .unwrap_or_else(|| panic!("cell {cell}"))
+        .1;
     let tag = &sheet_xml[at..at + sheet_xml[at..].find('>').unwrap()];
     let style: usize = attr(tag, "s").map_or(0, |v| v.parse().unwrap());
     let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
