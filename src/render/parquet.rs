@@ -79,7 +79,26 @@ pub fn write_to<W: std::io::Write>(
 /// row's code up in a hash map to drop unused categories, work already done here (3 % of
 /// a national run's CPU); an `Enum`'s codes go through as they are. The file is the same:
 /// the same texts, in the same order, with the same codes.
+///
+/// A text column with one text on every row (`source_file`, a survey's name: a scalar
+/// column) is such a dictionary too, of that one text: polars would write each row's
+/// text out and hash it again to find the same one-entry dictionary (1.4 million times
+/// for the national deviations' `source_file`: ~2 % of a national run's CPU).
 fn compact_dictionary(c: &Column) -> PolarsResult<Column> {
+    if let Some(text) = c
+        .as_scalar_column()
+        .and_then(|s| s.scalar().as_any_value().extract_str().map(str::to_string))
+    {
+        let categories = FrozenCategories::new([text.as_str()])?;
+        if let CategoricalPhysical::U8 = categories.physical() {
+            let dtype = DataType::from_frozen_categories(categories);
+            let codes = UInt8Chunked::full(c.name().clone(), 0, c.len());
+            // SAFETY: 0 is the index of the one text, in the categories' physical type.
+            let compact =
+                unsafe { Categorical8Chunked::from_cats_and_dtype_unchecked(codes, dtype) };
+            return Ok(compact.into_column());
+        }
+    }
     let DataType::Categorical(..) = c.dtype() else {
         return Ok(c.clone());
     };
@@ -306,6 +325,36 @@ mod tests {
         for texts in [300, 80_000] {
             round_trip(texts);
         }
+    }
+
+    #[test]
+    fn a_column_of_one_text_on_every_row_reads_back_as_that_text() {
+        // Past a row group, as the national deviations' `source_file` is; beside a
+        // scalar column of no text, which stays as it is.
+        let n = ROW_GROUP + 10;
+        let file = Column::new_scalar(
+            "source_file".into(),
+            Scalar::new(DataType::String, "avvik 2025 (eksport).csv".into()),
+            n,
+        );
+        let blank = Column::new_scalar("note".into(), Scalar::null(DataType::String), n);
+        let df = DataFrame::new(n, vec![file, blank]).unwrap();
+        let bytes = write(&df, &[]).unwrap();
+        let mut reader = ParquetReader::new(std::io::Cursor::new(bytes));
+        let schema = reader.schema().unwrap();
+        for name in ["source_file", "note"] {
+            let dtype = schema.get(name).unwrap().dtype().clone();
+            assert!(
+                matches!(dtype, ArrowDataType::Utf8View | ArrowDataType::LargeUtf8),
+                "{name}: {dtype:?}"
+            );
+        }
+        let back = reader.finish().unwrap();
+        let files = back.column("source_file").unwrap().str().unwrap().clone();
+        assert_eq!(files.len(), n);
+        assert_eq!(files.n_unique().unwrap(), 1);
+        assert_eq!(files.get(n - 1), Some("avvik 2025 (eksport).csv"));
+        assert_eq!(back.column("note").unwrap().null_count(), n);
     }
 
     #[test]
