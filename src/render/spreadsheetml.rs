@@ -214,8 +214,9 @@ impl SheetWriter {
             self.last_col = None;
         }
         // A cell right after the one before it (or first in its row, in column A) has no
-        // reference: `r` is optional (ECMA-376 Part 1, §18.3.1.4), and readers (Excel,
-        // LibreOffice, calamine, openpyxl) place such a cell in the next column. The
+        // reference: `r` is optional (ECMA-376 Part 1, §18.3.1.4), and a reader places
+        // such a cell in the next column (checked: LibreOffice 7.4, calamine and openpyxl
+        // read the national workbook cell for cell as with the references). The
         // references were a third of a national workbook's XML and, each row's number
         // different, most of what deflate could not shrink: without them the national
         // workbook is 9.3 MB instead of 22.6, and the run 0.3 s of CPU shorter. A cell
