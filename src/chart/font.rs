@@ -20,8 +20,108 @@ pub fn ensure() {
     });
 }
 
+/// The embedded faces, for drawing text into a bitmap ourselves (`raster`).
+fn face(bold: bool) -> &'static ab_glyph::FontRef<'static> {
+    static FACES: std::sync::OnceLock<Option<[ab_glyph::FontRef<'static>; 2]>> =
+        std::sync::OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        let regular = ab_glyph::FontRef::try_from_slice(ttf_noto_sans::REGULAR).ok()?;
+        let bold = ab_glyph::FontRef::try_from_slice(ttf_noto_sans::BOLD).ok()?;
+        Some([regular, bold])
+    });
+    // The bytes are compiled in and valid (a test reads them); without them there is
+    // no text in the PNG, as plotters would draw none either.
+    &faces.as_ref().expect("the embedded Noto Sans")[usize::from(bold)]
+}
+
+/// Each glyph of `text` at `size` pixels and its pen position from 0, and the text's
+/// whole advance: each glyph's advance and the kerning between neighbours.
+fn layout(text: &str, size: f32, bold: bool) -> (Vec<(ab_glyph::GlyphId, f32)>, f32) {
+    use ab_glyph::{Font, ScaleFont};
+    let font = face(bold).as_scaled(size);
+    let mut glyphs = Vec::with_capacity(text.len());
+    let mut pen = 0.0;
+    for c in text.chars() {
+        let id = font.glyph_id(c);
+        if let Some(&(prev, _)) = glyphs.last() {
+            pen += font.kern(prev, id);
+        }
+        glyphs.push((id, pen));
+        pen += font.h_advance(id);
+    }
+    (glyphs, pen)
+}
+
+/// A text's advance width at `size` pixels (what plotters' `box_size` measures, which
+/// the charts are laid out with).
+pub fn advance(text: &str, size: f32, bold: bool) -> f32 {
+    layout(text, size, bold).1
+}
+
+/// Draw `text` into a bitmap: its pen starts at `x`, its baseline at `y` (pixels), and
+/// `plot(px, py, coverage)` is called for every pixel a glyph covers. Each glyph is
+/// placed by its own bounds (its side bearing, at a fraction of a pixel), which plotters'
+/// `ab_glyph` text does not do (0.3.7 draws every glyph's ink from its pen position,
+/// so "skjult" came out as "skj ult" in the PNGs and Word's charts).
+pub fn raster(
+    text: &str,
+    size: f32,
+    bold: bool,
+    x: f32,
+    y: f32,
+    mut plot: impl FnMut(i32, i32, f32),
+) {
+    use ab_glyph::Font;
+    let font = face(bold);
+    for (id, pen) in layout(text, size, bold).0 {
+        let glyph = id.with_scale_and_position(size, ab_glyph::point(x + pen, y));
+        if let Some(outline) = font.outline_glyph(glyph) {
+            let b = outline.px_bounds();
+            let (left, top) = (b.min.x as i32, b.min.y as i32);
+            outline.draw(|gx, gy, coverage| plot(left + gx as i32, top + gy as i32, coverage));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// Where a text's ink starts against its pen, in whole pixels (`raster` at 26 px).
+    fn ink_start(text: &str) -> i32 {
+        let mut first = i32::MAX;
+        super::raster(text, 26.0, false, 10.0, 40.0, |x, _, c| {
+            if c > 0.3 {
+                first = first.min(x);
+            }
+        });
+        first - 10
+    }
+
+    #[test]
+    fn glyphs_are_placed_by_their_side_bearings() {
+        // plotters 0.3.7 drew every glyph's ink from its pen position, which spaced
+        // letters unevenly ("skj ult", "regist eret" in the PNGs): a glyph whose ink
+        // reaches left of its pen (Noto Sans' j) or starts right of it (l) is drawn there.
+        assert!(ink_start("j") < 0, "{}", ink_start("j"));
+        assert!(ink_start("l") > 0, "{}", ink_start("l"));
+        // The width the text is anchored with is plotters' box width, which the charts
+        // are laid out with (`Canvas::text_width`).
+        super::ensure();
+        for t in [
+            "skjult",
+            "Kilde: avviksregisteret, n = 5 828",
+            "Åpne 91–180 dager",
+        ] {
+            let (w, _) = plotters::style::FontDesc::new(
+                plotters::style::FontFamily::SansSerif,
+                26.0,
+                plotters::style::FontStyle::Normal,
+            )
+            .box_size(t)
+            .unwrap();
+            assert_eq!(super::advance(t, 26.0, false) as u32, w, "{t}");
+        }
+    }
+
     #[test]
     fn norwegian_letters_and_the_minus_sign_have_glyphs() {
         use ab_glyph::Font;

@@ -530,7 +530,7 @@ impl Chart {
                 (self.canvas.width as u32, self.canvas.height as u32),
             )
             .into_drawing_area();
-            draw(&root, &self.canvas, 1.0);
+            draw(&root, &self.canvas, 1.0, Text::Elements);
             let _ = root.present();
         }
         let esc = |t: &str| {
@@ -566,7 +566,7 @@ impl Chart {
         let mut buf = vec![255u8; (w * h * 3) as usize];
         {
             let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-            draw(&root, &self.canvas, scale);
+            draw(&root, &self.canvas, scale, Text::Pixels);
             let _ = root.present();
         }
         encode_png(&buf, w, h)
@@ -604,8 +604,22 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
     out
 }
 
+/// How a canvas's text is drawn.
+#[derive(Clone, Copy)]
+enum Text {
+    /// As the backend's text elements (SVG `<text>`: readable, selectable, searchable).
+    Elements,
+    /// As pixels, each glyph placed by its own bounds (`font::raster`).
+    Pixels,
+}
+
 /// Draw the canvas on a plotters area at `scale`.
-fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, c: &Canvas, s: f64) {
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    c: &Canvas,
+    s: f64,
+    text_as: Text,
+) {
     font::ensure();
     let _ = area.fill(&WHITE);
     let p = |v: f64| (v * s).round() as i32;
@@ -672,10 +686,38 @@ fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, c: &
                     Anchor::End => HPos::Right,
                 };
                 let rgb = color.plotters();
-                let ts = FontDesc::new(FontFamily::SansSerif, size * s, style)
-                    .color(&rgb)
-                    .pos(Pos::new(h, VPos::Center));
-                area.draw(&Text::new(text.clone(), (p(*x), p(*y)), ts))
+                match text_as {
+                    Text::Elements => {
+                        let ts = FontDesc::new(FontFamily::SansSerif, size * s, style)
+                            .color(&rgb)
+                            .pos(Pos::new(h, VPos::Center));
+                        area.draw(&plotters::element::Text::new(
+                            text.clone(),
+                            (p(*x), p(*y)),
+                            ts,
+                        ))
+                    }
+                    Text::Pixels => {
+                        // Anchored where plotters anchors it (its box: the advance
+                        // width, and a height of size / 1.24 centred on `y`, the
+                        // baseline half the size below the box's top), so the PNG's
+                        // layout is the SVG's.
+                        let size = (size * s) as f32;
+                        let width = font::advance(text, size, *bold) as i32;
+                        let left = p(*x)
+                            - match anchor {
+                                Anchor::Start => 0,
+                                Anchor::Middle => width / 2,
+                                Anchor::End => width,
+                            };
+                        let top = p(*y) - (size / 1.24) as i32 / 2;
+                        let baseline = top as f32 + size / 2.0;
+                        font::raster(text, size, *bold, left as f32, baseline, |px, py, a| {
+                            let _ = area.draw_pixel((px, py), &rgb.mix(f64::from(a)));
+                        });
+                        Ok(())
+                    }
+                }
             }
         };
     }
