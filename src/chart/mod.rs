@@ -530,7 +530,7 @@ impl Chart {
                 (self.canvas.width as u32, self.canvas.height as u32),
             )
             .into_drawing_area();
-            draw(&root, &self.canvas, 1.0, Text::Elements);
+            draw(&root, &self.canvas, 1.0, TextAs::Elements);
             let _ = root.present();
         }
         let esc = |t: &str| {
@@ -566,7 +566,7 @@ impl Chart {
         let mut buf = vec![255u8; (w * h * 3) as usize];
         {
             let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-            draw(&root, &self.canvas, scale, Text::Pixels);
+            draw(&root, &self.canvas, scale, TextAs::Pixels);
             let _ = root.present();
         }
         encode_png(&buf, w, h)
@@ -606,7 +606,7 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
 
 /// How a canvas's text is drawn.
 #[derive(Clone, Copy)]
-enum Text {
+enum TextAs {
     /// As the backend's text elements (SVG `<text>`: readable, selectable, searchable).
     Elements,
     /// As pixels, each glyph placed by its own bounds (`font::raster`).
@@ -618,7 +618,7 @@ fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     c: &Canvas,
     s: f64,
-    text_as: Text,
+    text_as: TextAs,
 ) {
     font::ensure();
     let _ = area.fill(&WHITE);
@@ -687,7 +687,7 @@ fn draw<DB: DrawingBackend>(
                 };
                 let rgb = color.plotters();
                 match text_as {
-                    Text::Elements => {
+                    TextAs::Elements => {
                         let ts = FontDesc::new(FontFamily::SansSerif, size * s, style)
                             .color(&rgb)
                             .pos(Pos::new(h, VPos::Center));
@@ -697,7 +697,7 @@ fn draw<DB: DrawingBackend>(
                             ts,
                         ))
                     }
-                    Text::Pixels => {
+                    TextAs::Pixels => {
                         // Anchored where plotters anchors it (its box: the advance
                         // width, and a height of size / 1.24 centred on `y`, the
                         // baseline half the size below the box's top), so the PNG's
