@@ -34,9 +34,10 @@ fn face(bold: bool) -> &'static ab_glyph::FontRef<'static> {
     &faces.as_ref().expect("the embedded Noto Sans")[usize::from(bold)]
 }
 
-/// Each glyph of `text` at `size` pixels and its pen position from 0, and the text's
-/// whole advance: each glyph's advance and the kerning between neighbours.
-fn layout(text: &str, size: f32, bold: bool) -> (Vec<(ab_glyph::GlyphId, f32)>, f32) {
+/// Each glyph of `text` at `size` pixels and its pen position from 0: the advances before
+/// it and the kerning between neighbours (as plotters measures a text's width, which the
+/// charts are laid out with: `Canvas::text_width`).
+fn layout(text: &str, size: f32, bold: bool) -> Vec<(ab_glyph::GlyphId, f32)> {
     use ab_glyph::{Font, ScaleFont};
     let font = face(bold).as_scaled(size);
     let mut glyphs = Vec::with_capacity(text.len());
@@ -49,13 +50,7 @@ fn layout(text: &str, size: f32, bold: bool) -> (Vec<(ab_glyph::GlyphId, f32)>, 
         glyphs.push((id, pen));
         pen += font.h_advance(id);
     }
-    (glyphs, pen)
-}
-
-/// A text's advance width at `size` pixels (what plotters' `box_size` measures, which
-/// the charts are laid out with).
-pub fn advance(text: &str, size: f32, bold: bool) -> f32 {
-    layout(text, size, bold).1
+    glyphs
 }
 
 /// Draw `text` into a bitmap: its pen starts at `x`, its baseline at `y` (pixels), and
@@ -76,7 +71,7 @@ pub fn raster(
     // Each pen on a whole pixel: the same letter is then the same pixels wherever it
     // stands, which deflate finds again (at fractional positions every instance was
     // shaded differently, and the PNGs ~25 % larger).
-    for (id, pen) in layout(text, size, bold).0 {
+    for (id, pen) in layout(text, size, bold) {
         let at = ab_glyph::point((x + pen).round(), y.round());
         let glyph = id.with_scale_and_position(size, at);
         if let Some(outline) = font.outline_glyph(glyph) {
@@ -89,15 +84,17 @@ pub fn raster(
 
 #[cfg(test)]
 mod tests {
-    /// Where a text's ink starts against its pen, in whole pixels (`raster` at 26 px).
-    fn ink_start(text: &str) -> i32 {
-        let mut first = i32::MAX;
+    /// The first and last inked pixel columns of a text drawn by `raster` at 26 px, against
+    /// its pen.
+    fn ink(text: &str) -> (i32, i32) {
+        let (mut first, mut last) = (i32::MAX, i32::MIN);
         super::raster(text, 26.0, false, 10.0, 40.0, |x, _, c| {
             if c > 0.3 {
                 first = first.min(x);
+                last = last.max(x);
             }
         });
-        first - 10
+        (first - 10, last - 10)
     }
 
     #[test]
@@ -105,24 +102,21 @@ mod tests {
         // plotters 0.3.7 drew every glyph's ink from its pen position, which spaced
         // letters unevenly ("skj ult", "regist eret" in the PNGs): a glyph whose ink
         // reaches left of its pen (Noto Sans' j) or starts right of it (l) is drawn there.
-        assert!(ink_start("j") < 0, "{}", ink_start("j"));
-        assert!(ink_start("l") > 0, "{}", ink_start("l"));
-        // The width the text is anchored with is plotters' box width, which the charts
-        // are laid out with (`Canvas::text_width`).
-        super::ensure();
+        assert!(ink("j").0 < 0, "{:?}", ink("j"));
+        assert!(ink("l").0 > 0, "{:?}", ink("l"));
+        // The text covers the width the charts lay it out in (`Canvas::text_width`, by
+        // which it is anchored), to a pixel or two of side bearing at either end.
         for t in [
             "skjult",
             "Kilde: avviksregisteret, n = 5 828",
             "Åpne 91–180 dager",
         ] {
-            let (w, _) = plotters::style::FontDesc::new(
-                plotters::style::FontFamily::SansSerif,
-                26.0,
-                plotters::style::FontStyle::Normal,
-            )
-            .box_size(t)
-            .unwrap();
-            assert_eq!(super::advance(t, 26.0, false) as u32, w, "{t}");
+            let width = crate::chart::Canvas::text_width(t, 26.0, false) as i32;
+            let (first, last) = ink(t);
+            assert!(
+                first.abs() <= 2 && (last + 1 - width).abs() <= 3,
+                "{t}: ink {first}..={last}, width {width}"
+            );
         }
     }
 

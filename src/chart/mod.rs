@@ -698,12 +698,12 @@ fn draw<DB: DrawingBackend>(
                         ))
                     }
                     TextAs::Pixels => {
-                        // Anchored where plotters anchors it (its box: the advance
-                        // width, and a height of size / 1.24 centred on `y`, the
-                        // baseline half the size below the box's top), so the PNG's
-                        // layout is the SVG's.
+                        // Anchored where plotters anchors it (its box: the width the
+                        // charts are laid out with, and a height of size / 1.24 centred
+                        // on `y`, the baseline half the size below the box's top), so
+                        // the PNG's layout is the SVG's.
+                        let width = Canvas::text_width(text, size * s, *bold) as i32;
                         let size = (size * s) as f32;
-                        let width = font::advance(text, size, *bold) as i32;
                         let left = p(*x)
                             - match anchor {
                                 Anchor::Start => 0,
