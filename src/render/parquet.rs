@@ -103,175 +103,124 @@ fn compact_dictionary(c: &Column) -> PolarsResult<Column> {
         return Ok(c.clone());
     };
     let ca = c.cat32()?;
-    let global = ca.get_mapping();
-    let text_of = |g: u32| -> PolarsResult<&str> {
-        global
-            .cat_to_str(g)
-            .ok_or_else(|| polars_err!(ComputeError: "a dictionary code without its text"))
-    };
     let physical = ca.physical();
-    let name = c.name().clone();
-    let compact = match (physical.min(), physical.max()) {
+    // Each text's local code is its place in order of first appearance (`order`: the
+    // global codes). A blank row's slot holds any code: only valid rows are numbered.
+    let mut order: Vec<u32> = Vec::new();
+    match (physical.min(), physical.max()) {
         // The global codes of a slice of a column mostly lie close together (a column's
         // texts are interned as its file is read): then a code's local code is found by
         // its offset in a table, not by hashing it, row by row (hashing was ~3 % of a
-        // national run's CPU). Two passes: the first numbers each code at its first
-        // appearance, the second writes the local codes straight in the dictionary's
-        // width (a byte, mostly), with no 32-bit column cast after. Far-apart codes (a
-        // handful of texts interned between a million others) are looked up in a map.
+        // national run's CPU). Far-apart codes (a handful of texts interned between a
+        // million others) are looked up in a map.
         (Some(lo), Some(hi)) if ((hi - lo) as usize) < 2 * physical.len() + (1 << 16) => {
             const UNSEEN: u32 = u32::MAX;
             let mut local = vec![UNSEEN; (hi - lo) as usize + 1];
-            let mut order: Vec<u32> = Vec::new();
-            // A blank row's slot holds any code: only valid slots are numbered.
-            for arr in physical.downcast_iter() {
-                let mut see = |g: u32| {
-                    let slot = &mut local[(g - lo) as usize];
-                    if *slot == UNSEEN {
-                        *slot = order.len() as u32;
-                        order.push(g);
-                    }
-                };
-                match arr.validity().filter(|v| v.unset_bits() > 0) {
-                    None => arr.values().iter().for_each(|&g| see(g)),
-                    Some(valid) => arr.values().iter().zip(valid.iter()).for_each(|(&g, v)| {
-                        if v {
-                            see(g)
-                        }
-                    }),
+            each_valid(physical, |g| {
+                let slot = &mut local[(g - lo) as usize];
+                if *slot == UNSEEN {
+                    *slot = order.len() as u32;
+                    order.push(g);
                 }
-            }
-            let texts = order
-                .iter()
-                .map(|&g| text_of(g))
-                .collect::<PolarsResult<Vec<&str>>>()?;
-            let categories = FrozenCategories::new(texts.iter().copied())?;
-            let kind = categories.physical();
-            let dtype = DataType::from_frozen_categories(categories);
-            let local = Recode { local: &local, lo };
-            // SAFETY (each arm): every valid row's code is the index of its text in
-            // `categories`, in its physical type (the smallest that holds them all);
-            // blank rows hold 0.
-            match kind {
-                CategoricalPhysical::U8 => unsafe {
-                    Categorical8Chunked::from_cats_and_dtype_unchecked(
-                        local.codes(physical, name, |l| l as u8),
-                        dtype,
-                    )
-                }
-                .into_series(),
-                CategoricalPhysical::U16 => unsafe {
-                    Categorical16Chunked::from_cats_and_dtype_unchecked(
-                        local.codes(physical, name, |l| l as u16),
-                        dtype,
-                    )
-                }
-                .into_series(),
-                CategoricalPhysical::U32 => unsafe {
-                    Categorical32Chunked::from_cats_and_dtype_unchecked(
-                        local.codes(physical, name, |l| l),
-                        dtype,
-                    )
-                }
-                .into_series(),
-            }
+            });
+            recoded(c.name(), ca, &order, |g| local[(g - lo) as usize])
         }
         _ => {
-            let mut texts: Vec<&str> = Vec::new();
-            let mut ids: PlHashMap<u32, u32> = PlHashMap::new();
-            let mut last: Option<(u32, u32)> = None;
-            let mut local_id = |g: u32| -> PolarsResult<u32> {
-                if let Some((lg, l)) = last {
-                    if lg == g {
-                        return Ok(l);
-                    }
-                }
-                let l = match ids.get(&g) {
-                    Some(&l) => l,
-                    None => {
-                        let l = texts.len() as u32;
-                        texts.push(text_of(g)?);
-                        ids.insert(g, l);
-                        l
-                    }
-                };
-                last = Some((g, l));
-                Ok(l)
-            };
-            let codes: UInt32Chunked = physical
-                .iter()
-                .map(|g| g.map(&mut local_id).transpose())
-                .collect::<PolarsResult<_>>()?;
-            let codes = codes.with_name(name);
-            let categories = FrozenCategories::new(texts.iter().copied())?;
-            let kind = categories.physical();
-            let dtype = DataType::from_frozen_categories(categories);
-            // SAFETY (each arm): every code is the index of a text in `categories`, in
-            // its physical type (the smallest that holds them all).
-            match kind {
-                CategoricalPhysical::U8 => unsafe {
-                    Categorical8Chunked::from_cats_and_dtype_unchecked(
-                        codes.cast(&DataType::UInt8)?.u8()?.clone(),
-                        dtype,
-                    )
-                }
-                .into_series(),
-                CategoricalPhysical::U16 => unsafe {
-                    Categorical16Chunked::from_cats_and_dtype_unchecked(
-                        codes.cast(&DataType::UInt16)?.u16()?.clone(),
-                        dtype,
-                    )
-                }
-                .into_series(),
-                CategoricalPhysical::U32 => {
-                    unsafe { Categorical32Chunked::from_cats_and_dtype_unchecked(codes, dtype) }
-                        .into_series()
-                }
-            }
+            let mut local: PlHashMap<u32, u32> = PlHashMap::new();
+            each_valid(physical, |g| {
+                local.entry(g).or_insert_with(|| {
+                    order.push(g);
+                    order.len() as u32 - 1
+                });
+            });
+            recoded(c.name(), ca, &order, |g| local[&g])
         }
+    }
+}
+
+/// Call `f` with the code of every valid row, in row order.
+fn each_valid(physical: &UInt32Chunked, mut f: impl FnMut(u32)) {
+    for arr in physical.downcast_iter() {
+        match arr.validity().filter(|v| v.unset_bits() > 0) {
+            None => arr.values().iter().for_each(|&g| f(g)),
+            Some(valid) => arr.values().iter().zip(valid.iter()).for_each(|(&g, v)| {
+                if v {
+                    f(g)
+                }
+            }),
+        }
+    }
+}
+
+/// The column as a dictionary of the texts of `order` (global codes), each row's code
+/// `local(global code)` written straight in the dictionary's width (a byte, mostly),
+/// with no 32-bit column cast after.
+fn recoded(
+    name: &PlSmallStr,
+    ca: &Categorical32Chunked,
+    order: &[u32],
+    local: impl Fn(u32) -> u32,
+) -> PolarsResult<Column> {
+    let global = ca.get_mapping();
+    let texts = order
+        .iter()
+        .map(|&g| {
+            global
+                .cat_to_str(g)
+                .ok_or_else(|| polars_err!(ComputeError: "a dictionary code without its text"))
+        })
+        .collect::<PolarsResult<Vec<&str>>>()?;
+    let categories = FrozenCategories::new(texts.iter().copied())?;
+    let kind = categories.physical();
+    let dtype = DataType::from_frozen_categories(categories);
+    let physical = ca.physical();
+    let name = name.clone();
+    // SAFETY (each arm): every valid row's code is the index of its text in
+    // `categories`, in its physical type (the smallest that holds them all); blank rows
+    // hold 0.
+    let compact = match kind {
+        CategoricalPhysical::U8 => unsafe {
+            Categorical8Chunked::from_cats_and_dtype_unchecked(
+                codes(physical, name, |g| local(g) as u8),
+                dtype,
+            )
+        }
+        .into_series(),
+        CategoricalPhysical::U16 => unsafe {
+            Categorical16Chunked::from_cats_and_dtype_unchecked(
+                codes(physical, name, |g| local(g) as u16),
+                dtype,
+            )
+        }
+        .into_series(),
+        CategoricalPhysical::U32 => unsafe {
+            Categorical32Chunked::from_cats_and_dtype_unchecked(codes(physical, name, local), dtype)
+        }
+        .into_series(),
     };
     Ok(compact.into_column())
 }
 
-/// Global codes to local ones: `local[g - lo]`, numbered by `compact_dictionary`.
-struct Recode<'a> {
-    local: &'a [u32],
-    lo: u32,
-}
-
-impl Recode<'_> {
-    /// The local codes of `physical`'s rows, chunk by chunk as it is, each narrowed by
-    /// `narrow`; a blank row is 0 (its global code may lie outside the table).
-    fn codes<T: polars::prelude::PolarsNumericType>(
-        &self,
-        physical: &UInt32Chunked,
-        name: PlSmallStr,
-        narrow: impl Fn(u32) -> T::Native,
-    ) -> ChunkedArray<T> {
-        let chunks = physical.downcast_iter().map(|arr| {
-            let values: Vec<T::Native> = match arr.validity().filter(|v| v.unset_bits() > 0) {
-                None => arr
-                    .values()
-                    .iter()
-                    .map(|&g| narrow(self.local[(g - self.lo) as usize]))
-                    .collect(),
-                Some(valid) => arr
-                    .values()
-                    .iter()
-                    .zip(valid.iter())
-                    .map(|(&g, v)| {
-                        if v {
-                            narrow(self.local[(g - self.lo) as usize])
-                        } else {
-                            narrow(0)
-                        }
-                    })
-                    .collect(),
-            };
-            PrimitiveArray::from_vec(values).with_validity(arr.validity().cloned())
-        });
-        ChunkedArray::from_chunk_iter(name, chunks)
-    }
+/// `code` of each row of `physical`, chunk by chunk as it is; a blank row is 0 (its
+/// global code may be one `code` does not know).
+fn codes<T: PolarsNumericType>(
+    physical: &UInt32Chunked,
+    name: PlSmallStr,
+    code: impl Fn(u32) -> T::Native,
+) -> ChunkedArray<T> {
+    let chunks = physical.downcast_iter().map(|arr| {
+        let values: Vec<T::Native> = match arr.validity().filter(|v| v.unset_bits() > 0) {
+            None => arr.values().iter().map(|&g| code(g)).collect(),
+            Some(valid) => arr
+                .values()
+                .iter()
+                .zip(valid.iter())
+                .map(|(&g, v)| if v { code(g) } else { T::Native::default() })
+                .collect(),
+        };
+        PrimitiveArray::from_vec(values).with_validity(arr.validity().cloned())
+    });
+    ChunkedArray::from_chunk_iter(name, chunks)
 }
 
 #[cfg(test)]
