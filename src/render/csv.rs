@@ -154,38 +154,123 @@ fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
         .from_writer(out)
 }
 
-/// The CSV records of the frame's rows `rows` (no header).
+/// The CSV records of the frame's rows `rows` (no header), written as the `csv` crate
+/// writes them with `csv_writer` (`QuoteStyle::Necessary`): a field holding `;`, `"`, CR
+/// or LF is quoted with its quotes doubled, and a record of no bytes is `""`. Each cell
+/// is formatted straight into the block's text: through `csv::Writer` every cell was
+/// formatted into a buffer of its own and copied again after a second scan (~2 % of a
+/// national run's CPU).
 fn rows_csv(
     m: &Masked,
     metas: &[ColumnMeta],
     threshold: i64,
     rows: std::ops::Range<usize>,
 ) -> std::io::Result<Vec<u8>> {
-    let mut w = csv_writer(Vec::with_capacity(rows.len() * 64));
+    let mut out = String::with_capacity(rows.len() * 64);
     let cols = m.df.columns();
     let hidden: Vec<Option<&Vec<bool>>> = cols
         .iter()
         .map(|c| m.hidden.get(c.name().as_str()))
         .collect();
-    // One buffer per column, cleared and refilled for every row: no allocation per cell.
     let width = metas.len().min(cols.len());
-    let mut rec: Vec<String> = vec![String::new(); width];
     for (block, cells) in super::cell_blocks(&m.df, rows) {
         for i in block.clone() {
+            let record = out.len();
             for (j, meta) in metas.iter().enumerate().take(width) {
+                if j > 0 {
+                    out.push(';');
+                }
                 let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
-                rec[j].clear();
-                cell_into(&mut rec[j], &cells[j].value(i - block.start), meta.kind, h);
+                let from = out.len();
+                cell_into(&mut out, &cells[j].value(i - block.start), meta.kind, h);
+                quote_from(&mut out, from);
             }
-            w.write_record(&rec)?;
+            if out.len() == record {
+                out.push_str("\"\"");
+            }
+            out.push_str("\r\n");
         }
     }
-    w.into_inner().map_err(|e| e.into_error())
+    Ok(out.into_bytes())
+}
+
+/// Quote the field `out[from..]` if it holds a byte CSV must quote (`;`, `"`, CR, LF),
+/// doubling its quotes, as `csv_core` does for `QuoteStyle::Necessary`.
+fn quote_from(out: &mut String, from: usize) {
+    let special = |b: &u8| matches!(b, b';' | b'"' | b'\r' | b'\n');
+    if !out.as_bytes()[from..].iter().any(special) {
+        return;
+    }
+    let field = out.split_off(from);
+    out.push('"');
+    for (k, part) in field.split('"').enumerate() {
+        if k > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The records are the bytes the `csv` crate writes for the same cells: quoted where
+    /// a field holds `;`, `"`, CR or LF (quotes doubled, a formula's quote inside), and
+    /// a record of one empty field as `""`.
+    #[test]
+    fn records_are_quoted_as_the_csv_crate_quotes_them() {
+        let texts = [
+            "Helse og velferd",
+            "",
+            "a;b",
+            "si \"hei\"",
+            "\"",
+            "linje\r\nto",
+            "linje\nto",
+            "=1;2",
+            "-\"x\"",
+            "Nordbø; øst",
+            ";",
+        ];
+        let n = texts.len();
+        let df = df!(
+            "tekst" => texts.iter().map(|t| (!t.is_empty()).then_some(*t)).collect::<Vec<_>>(),
+            "antall" => (0..n as i64).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let metas = vec![
+            ColumnMeta::new("tekst", ColumnKind::Text, Default::default()),
+            ColumnMeta::new("antall", ColumnKind::Count, Default::default()),
+        ];
+        let table = Masked {
+            df: df.clone(),
+            hidden: Default::default(),
+        };
+        let mut want = csv_writer(Vec::new());
+        for (i, t) in texts.iter().enumerate() {
+            let text = cell(&AnyValue::String(t), ColumnKind::Text, None);
+            want.write_record([text, i.to_string()]).unwrap();
+        }
+        let want = want.into_inner().unwrap();
+        assert_eq!(rows_csv(&table, &metas, 5, 0..n).unwrap(), want);
+        assert!(String::from_utf8_lossy(&want).contains("\"'=1;2\""));
+
+        // One column: an empty cell is a record of its own, `""`.
+        let one = Masked {
+            df: df.select(["tekst"]).unwrap(),
+            hidden: Default::default(),
+        };
+        let mut want = csv_writer(Vec::new());
+        for t in texts {
+            want.write_record([cell(&AnyValue::String(t), ColumnKind::Text, None)])
+                .unwrap();
+        }
+        let want = want.into_inner().unwrap();
+        assert_eq!(rows_csv(&one, &metas[..1], 5, 0..n).unwrap(), want);
+        assert!(want.starts_with(b"Helse og velferd\r\n\"\"\r\n"));
+    }
 
     #[test]
     fn numbers_dates_and_formulas() {
