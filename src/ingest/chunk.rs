@@ -341,6 +341,14 @@ pub fn type_rows(
         .map(|r| r.map(ColumnReader::finish))
         .collect();
 
+    // The columns a reading of which has an issue: only their rows are looked at for
+    // one (most chunks of an export have none).
+    let with_issues: Vec<(&ColumnRead, usize)> = columns
+        .iter()
+        .zip(src_of)
+        .filter_map(|(c, g)| Some((c.as_ref()?, (*g)?)))
+        .filter(|(c, _)| c.readings.iter().any(|r| r.issue.is_some()))
+        .collect();
     let rules = Rules::new(ctx);
     let mut set: Vec<Vec<(u32, Value)>> = vec![Vec::new(); cols.len()];
     let mut kept: Vec<u32> = Vec::with_capacity(data.len());
@@ -372,16 +380,14 @@ pub fn type_rows(
                 ));
             }
         }
-        for (c, g) in columns.iter().zip(src_of) {
-            if let (Some(c), Some(g)) = (c, g) {
-                if let Some((reason, severity)) = &c.readings[c.codes[r] as usize].issue {
-                    issues.push((
-                        header.texts[*g].clone(),
-                        grid.cell(i, *g).display(),
-                        reason.clone(),
-                        *severity,
-                    ));
-                }
+        for &(c, g) in &with_issues {
+            if let Some((reason, severity)) = &c.readings[c.codes[r] as usize].issue {
+                issues.push((
+                    header.texts[g].clone(),
+                    grid.cell(i, g).display(),
+                    reason.clone(),
+                    *severity,
+                ));
             }
         }
         let at = grid.at(i);
