@@ -485,18 +485,18 @@ impl AnswerReader<'_> {
     }
 }
 
-/// The respondent columns of row `i`, with defaults (generated id, kommunenummer from the
+/// The respondent columns of row `i` (`src_of`: the header's grid column of each, found
+/// once a file, not once a row), with defaults (generated id, kommunenummer from the
 /// config), and their issues.
 fn respondent(
     grid: &Grid,
-    header: &Header,
+    (header, src_of): (&Header, &[Option<usize>]),
     i: usize,
     ctx: &FileCtx<'_>,
     memo: &mut [super::table::Memo],
     issues: &mut Vec<Issue>,
 ) -> Vec<Value> {
     let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
-    let (src_of, _) = header.sources(cols.len());
     let mut values = Vec::with_capacity(cols.len());
     for (j, spec) in cols.iter().enumerate() {
         values.push(match src_of[j] {
@@ -577,7 +577,7 @@ fn read_part(
     ctx: &FileCtx<'_>,
 ) -> Part {
     let cols: &[ColumnSpec] = SURVEY_RESPONDENT;
-    let (_, extras) = header.sources(cols.len());
+    let (src_of, extras) = header.sources(cols.len());
     let mut reader = AnswerReader {
         grid,
         header,
@@ -608,7 +608,7 @@ fn read_part(
         }
         read += 1;
         let mut issues: Vec<Issue> = Vec::new();
-        let values = respondent(grid, header, i, ctx, &mut rmemo, &mut issues);
+        let values = respondent(grid, (header, &src_of), i, ctx, &mut rmemo, &mut issues);
         let answers = reader.read(i, &mut issues);
         if super::row::record_issues(&mut dq, ctx, grid.at(i), issues) {
             rejected += 1;
