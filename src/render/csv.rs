@@ -121,11 +121,11 @@ pub fn write_to<W: std::io::Write>(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     out.write_all(&[0xEF, 0xBB, 0xBF])?;
-    {
-        let mut w = csv_writer(&mut out);
-        w.write_record(m.df.get_column_names().iter().map(|c| c.as_str()))?;
-        w.flush()?;
-    }
+    let mut header = String::new();
+    record(&mut header, m.df.get_column_names(), |out, name| {
+        out.push_str(name)
+    });
+    out.write_all(header.as_bytes())?;
     let height = m.df.height();
     let blocks: Vec<std::ops::Range<usize>> = (0..height)
         .step_by(super::CELL_BLOCK)
@@ -135,37 +135,24 @@ pub fn write_to<W: std::io::Write>(
     // whole file.
     let window = 2 * rayon::current_num_threads().max(1);
     for group in blocks.chunks(window) {
-        let texts: Vec<std::io::Result<Vec<u8>>> = group
+        let texts: Vec<String> = group
             .par_iter()
             .map(|rows| rows_csv(m, metas, threshold, rows.clone()))
             .collect();
         for t in texts {
-            out.write_all(&t?)?;
+            out.write_all(t.as_bytes())?;
         }
     }
     Ok(())
 }
 
-/// The `;`-separated, CRLF-terminated writer every part of a table is written with.
-fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out)
-}
-
-/// The CSV records of the frame's rows `rows` (no header), written as the `csv` crate
-/// writes them with `csv_writer` (`QuoteStyle::Necessary`): a field holding `;`, `"`, CR
-/// or LF is quoted with its quotes doubled, and a record of no bytes is `""`. Each cell
-/// is formatted straight into the block's text: through `csv::Writer` every cell was
-/// formatted into a buffer of its own and copied again after a second scan (~2 % of a
-/// national run's CPU).
+/// The CSV records of the frame's rows `rows` (no header).
 fn rows_csv(
     m: &Masked,
     metas: &[ColumnMeta],
     threshold: i64,
     rows: std::ops::Range<usize>,
-) -> std::io::Result<Vec<u8>> {
+) -> String {
     let mut out = String::with_capacity(rows.len() * 64);
     let cols = m.df.columns();
     let hidden: Vec<Option<&Vec<bool>>> = cols
@@ -175,27 +162,47 @@ fn rows_csv(
     let width = metas.len().min(cols.len());
     for (block, cells) in super::cell_blocks(&m.df, rows) {
         for i in block.clone() {
-            let record = out.len();
-            for (j, meta) in metas.iter().enumerate().take(width) {
-                if j > 0 {
-                    out.push(';');
-                }
-                let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
-                let from = out.len();
-                cell_into(&mut out, &cells[j].value(i - block.start), meta.kind, h);
-                quote_from(&mut out, from);
-            }
-            if out.len() == record {
-                out.push_str("\"\"");
-            }
-            out.push_str("\r\n");
+            record(
+                &mut out,
+                metas.iter().enumerate().take(width),
+                |out, (j, meta)| {
+                    let h = hidden[j].is_some_and(|h| h[i]).then_some(threshold);
+                    cell_into(out, &cells[j].value(i - block.start), meta.kind, h);
+                },
+            );
         }
     }
-    Ok(out.into_bytes())
+    out
+}
+
+/// One record appended to `out`, each field written by `field` straight into `out`, as
+/// the `csv` crate writes it with `;` and CRLF (`QuoteStyle::Necessary`, read from
+/// csv-core 0.1.13): a field holding `;`, `"`, CR or LF is quoted with its quotes
+/// doubled, and a record of no bytes is `""`. Through `csv::Writer` every cell was
+/// formatted into a buffer of its own and copied again after a second scan (~2 % of a
+/// national run's CPU).
+fn record<T>(
+    out: &mut String,
+    fields: impl IntoIterator<Item = T>,
+    mut field: impl FnMut(&mut String, T),
+) {
+    let start = out.len();
+    for (j, f) in fields.into_iter().enumerate() {
+        if j > 0 {
+            out.push(';');
+        }
+        let from = out.len();
+        field(out, f);
+        quote_from(out, from);
+    }
+    if out.len() == start {
+        out.push_str("\"\"");
+    }
+    out.push_str("\r\n");
 }
 
 /// Quote the field `out[from..]` if it holds a byte CSV must quote (`;`, `"`, CR, LF),
-/// doubling its quotes, as `csv_core` does for `QuoteStyle::Necessary`.
+/// doubling its quotes.
 fn quote_from(out: &mut String, from: usize) {
     let special = |b: &u8| matches!(b, b';' | b'"' | b'\r' | b'\n');
     if !out.as_bytes()[from..].iter().any(special) {
@@ -215,6 +222,15 @@ fn quote_from(out: &mut String, from: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `csv` crate's writer as the bundle's tables were written with it: the oracle
+    /// of the quoting.
+    fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
+        csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out)
+    }
 
     /// The records are the bytes the `csv` crate writes for the same cells: quoted where
     /// a field holds `;`, `"`, CR or LF (quotes doubled, a formula's quote inside), and
@@ -249,12 +265,17 @@ mod tests {
             hidden: Default::default(),
         };
         let mut want = csv_writer(Vec::new());
+        want.write_record(["tekst", "antall"]).unwrap();
         for (i, t) in texts.iter().enumerate() {
             let text = cell(&AnyValue::String(t), ColumnKind::Text, None);
             want.write_record([text, i.to_string()]).unwrap();
         }
         let want = want.into_inner().unwrap();
-        assert_eq!(rows_csv(&table, &metas, 5, 0..n).unwrap(), want);
+        // The whole file: a byte-order mark, the header, the records.
+        assert_eq!(
+            write(&table, &metas, 5),
+            [&[0xEF, 0xBB, 0xBF][..], &want].concat()
+        );
         assert!(String::from_utf8_lossy(&want).contains("\"'=1;2\""));
 
         // One column: an empty cell is a record of its own, `""`.
@@ -268,7 +289,7 @@ mod tests {
                 .unwrap();
         }
         let want = want.into_inner().unwrap();
-        assert_eq!(rows_csv(&one, &metas[..1], 5, 0..n).unwrap(), want);
+        assert_eq!(rows_csv(&one, &metas[..1], 5, 0..n).into_bytes(), want);
         assert!(want.starts_with(b"Helse og velferd\r\n\"\"\r\n"));
     }
 
