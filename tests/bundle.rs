@@ -999,13 +999,23 @@ fn a_likert_item_with_a_hidden_level_still_shows_agree_and_disagree() {
 fn the_sector_text_counts_the_signals_its_control_chart_marks() {
     // Finans has a run of 8 low months in 2021–22 (hidden counts) and one month above
     // the limit in 2024; the chart shows 2023–2025, and the sentence must say what it shows.
-    let (_t, out, _) = report(&sample_data(), &["--format", "html"]);
+    let (_t, out, _) = report(&sample_data(), &["--format", "html,charts"]);
     let page = std::fs::read_to_string(out.join("sektor/finans.html")).unwrap();
     assert!(
         page.contains("Styringsdiagrammet viser 1 måned med signal de siste tre årene"),
         "{page}"
     );
     assert!(page.contains("én måned har signal: sep. 2024"), "{page}");
+    // Its key names the signal it marks; Byutvikling's chart marks none, and its key
+    // does not offer one.
+    let svg = |name: &str| std::fs::read_to_string(out.join(format!("charts/{name}.svg"))).unwrap();
+    assert!(svg("spc-finans").contains("\nSignal\n</text>"));
+    let byutvikling = svg("spc-byutvikling");
+    assert!(
+        byutvikling.contains("\nSenterlinje\n</text>"),
+        "{byutvikling}"
+    );
+    assert!(!byutvikling.contains("Signal"), "{byutvikling}");
     // The chart names its sector: its PNG is pasted into the årsrapport on its own.
     assert!(
         page.contains(

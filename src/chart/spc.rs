@@ -77,11 +77,16 @@ pub fn chart(input: &Input) -> Chart {
         label_every: 3,
         series,
         marks: marks.clone(),
-        extra_legend: vec![LegendItem {
-            label: input.t("chart-spc-signal"),
-            color: SIGNAL,
-            line: false,
-        }],
+        // The key names a signal only where the chart marks one.
+        extra_legend: if marks.is_empty() {
+            Vec::new()
+        } else {
+            vec![LegendItem {
+                label: input.t("chart-spc-signal"),
+                color: SIGNAL,
+                line: false,
+            }]
+        },
         // Counts (no units table) are whole numbers; rates per 100 årsverk get one decimal.
         decimals: if counts { 0 } else { 1 },
         lang: input.lang,
