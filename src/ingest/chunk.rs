@@ -13,13 +13,17 @@
 
 use super::grid::{Cell, Grid, Rows};
 use super::quality::DqRow;
-use super::row::{FileCtx, Issue, Value, constant_text, dictionary_column, record_issues};
+use super::row::{
+    FileCtx, Issue, Value, constant_text, dictionary_codes, record_issues, values_and_validity,
+};
 use super::rules::{RowValues, Rules};
 use super::schema::ColumnSpec;
 use super::table::{Header, Memo, OutType, ReadResult, out_type, read_value};
 use super::values::parse_text;
 use crate::i18n::{Reason, Severity};
 use polars::prelude::*;
+use polars_arrow::array::{BooleanArray, PrimitiveArray};
+use polars_arrow::bitmap::Bitmap;
 
 /// A value as read, and the issue found in reading it.
 struct Reading {
@@ -270,31 +274,64 @@ fn gather<'a>(
             const NONE: u32 = u32::MAX - 1;
             let mut of_reading = vec![UNSET; column.map_or(0, |c| c.readings.len())];
             let mut dict = Interner::default();
-            let codes: Vec<Option<u32>> = it()
-                .map(|at| {
-                    let code = match at {
-                        At::Reading(e) => {
-                            let e = e as usize;
-                            if of_reading[e] == UNSET {
-                                of_reading[e] = dict.code(value(&at)).unwrap_or(NONE);
-                            }
-                            of_reading[e]
+            let codes = it().map(|at| {
+                let code = match at {
+                    At::Reading(e) => {
+                        let e = e as usize;
+                        if of_reading[e] == UNSET {
+                            of_reading[e] = dict.code(value(&at)).unwrap_or(NONE);
                         }
-                        At::Set(v) => dict.code(v).unwrap_or(NONE),
-                        At::Null => NONE,
-                    };
-                    (code != NONE).then_some(code)
-                })
-                .collect();
-            dictionary_column(&name, &dict.distinct, codes)
+                        of_reading[e]
+                    }
+                    At::Set(v) => dict.code(v).unwrap_or(NONE),
+                    At::Null => NONE,
+                };
+                (code != NONE).then_some(code)
+            });
+            let (codes, validity) = values_and_validity(codes);
+            dictionary_codes(&name, &dict.distinct, codes, validity)
         }
-        OutType::Int => Column::new(name, it().map(|at| value(&at).int()).collect::<Vec<_>>()),
-        OutType::F64 => Column::new(name, it().map(|at| value(&at).number()).collect::<Vec<_>>()),
-        OutType::Bool => Column::new(name, it().map(|at| value(&at).bool()).collect::<Vec<_>>()),
-        OutType::Date => Column::new(name, it().map(|at| value(&at).days()).collect::<Vec<_>>())
-            .cast(&DataType::Date)
-            .expect("i32 casts to Date"),
+        OutType::Int => primitive::<Int64Type>(name, column, set, kept, Value::int).into_column(),
+        OutType::F64 => {
+            primitive::<Float64Type>(name, column, set, kept, Value::number).into_column()
+        }
+        OutType::Bool => {
+            let (values, validity) = values_and_validity(it().map(|at| value(&at).bool()));
+            let values: Bitmap = values.into_iter().collect();
+            BooleanChunked::with_chunk(
+                name,
+                BooleanArray::new(ArrowDataType::Boolean, values, validity),
+            )
+            .into_column()
+        }
+        OutType::Date => primitive::<Int32Type>(name, column, set, kept, Value::days)
+            .into_date()
+            .into_column(),
     }
+}
+
+/// The kept rows of a number or date column as one array: each distinct reading is
+/// converted once (a chunk's dates and scores repeat on most rows), then each row takes
+/// its reading's value, with no per-row builder.
+fn primitive<T: PolarsNumericType>(
+    name: PlSmallStr,
+    column: Option<&ColumnRead>,
+    set: &[(u32, Value)],
+    kept: &[u32],
+    convert: impl Fn(&Value) -> Option<T::Native>,
+) -> ChunkedArray<T> {
+    let of_reading: Vec<Option<T::Native>> = column.map_or(Vec::new(), |c| {
+        c.readings.iter().map(|r| convert(&r.value)).collect()
+    });
+    let (values, validity) = values_and_validity(cells(column, set, kept).map(|at| match at {
+        At::Reading(e) => of_reading[e as usize],
+        At::Set(v) => convert(v),
+        At::Null => None,
+    }));
+    ChunkedArray::with_chunk(
+        name,
+        PrimitiveArray::from_vec(values).with_validity(validity),
+    )
 }
 
 /// A chunk typed: its frame, data-quality rows, rows read and rows rejected.

@@ -9,6 +9,8 @@ use crate::i18n::{Reason, Severity};
 use crate::source::SourceKind;
 use chrono::NaiveDate;
 use polars::prelude::*;
+use polars_arrow::array::PrimitiveArray;
+use polars_arrow::bitmap::{Bitmap, MutableBitmap};
 
 /// A value read from a cell. Text is a small string (inline up to 24 bytes): sectors,
 /// types and dates repeat on every row and are copied from the column's memo without an
@@ -178,6 +180,19 @@ pub fn dictionary_column(
     distinct: &[&str],
     codes: impl IntoIterator<Item = Option<u32>>,
 ) -> Column {
+    let (codes, validity) = values_and_validity(codes);
+    dictionary_codes(name, distinct, codes, validity)
+}
+
+/// As `dictionary_column`, from each row's code (any code on a blank row) and which rows
+/// hold one (`None`: every row): the codes become the global dictionary's in place, with
+/// no per-row builder (building the column row by row was ~2 % of a national run's CPU).
+pub fn dictionary_codes(
+    name: &str,
+    distinct: &[&str],
+    mut codes: Vec<u32>,
+    validity: Option<Bitmap>,
+) -> Column {
     let dtype = DataType::from_categories(Categories::global());
     let ids: Option<Vec<u32>> = dtype.cat_mapping().ok().and_then(|m| {
         distinct
@@ -185,13 +200,18 @@ pub fn dictionary_column(
             .map(|v| m.insert_cat(v).ok())
             .collect::<Option<Vec<u32>>>()
     });
+    let valid = |i: usize| validity.as_ref().is_none_or(|v| v.get_bit(i));
     match ids {
         Some(ids) => {
-            let phys = UInt32Chunked::from_iter_options(
+            for (i, c) in codes.iter_mut().enumerate() {
+                // A blank row's slot may hold any code; it is set to a valid one.
+                *c = if valid(i) { ids[*c as usize] } else { 0 };
+            }
+            let phys = UInt32Chunked::with_chunk(
                 name.into(),
-                codes.into_iter().map(|c| c.map(|c| ids[c as usize])),
+                PrimitiveArray::from_vec(codes).with_validity(validity),
             );
-            // SAFETY: every id was just returned by the dtype's own mapping.
+            // SAFETY: every valid row's id was just returned by the dtype's own mapping.
             unsafe { Categorical32Chunked::from_cats_and_dtype_unchecked(phys, dtype) }
                 .into_series()
                 .into_column()
@@ -200,13 +220,31 @@ pub fn dictionary_column(
             let dict = StringChunked::from_slice(name.into(), distinct);
             let idx = IdxCa::from_iter_options(
                 "code".into(),
-                codes.into_iter().map(|c| c.map(|c| c as IdxSize)),
+                codes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| valid(i).then_some(c as IdxSize)),
             );
             dict.take(&idx)
                 .expect("codes index the distinct values")
                 .into_column()
         }
     }
+}
+
+/// Each row's value (the type's default on a blank row) and which rows hold one (`None`
+/// when every row does), as a primitive array keeps them.
+pub fn values_and_validity<T: Default>(
+    values: impl IntoIterator<Item = Option<T>>,
+) -> (Vec<T>, Option<Bitmap>) {
+    let it = values.into_iter();
+    let mut out = Vec::with_capacity(it.size_hint().0);
+    let mut valid = MutableBitmap::with_capacity(it.size_hint().0);
+    for v in it {
+        valid.push(v.is_some());
+        out.push(v.unwrap_or_default());
+    }
+    (out, valid.into())
 }
 
 #[cfg(test)]
@@ -228,5 +266,20 @@ mod tests {
         let ids =
             |c: &Column| -> Vec<Option<u32>> { c.cat32().unwrap().physical().iter().collect() };
         assert_eq!(ids(&other), vec![ids(&c)[2], ids(&c)[0]]);
+    }
+
+    #[test]
+    fn a_blank_rows_code_is_ignored_whatever_it_holds() {
+        // Row 1 is blank; its slot holds a code no text has.
+        let validity: Option<Bitmap> = [true, false, true].into_iter().collect::<Bitmap>().into();
+        let c = dictionary_codes("sector", &["Finans", "Helse"], vec![1, 999, 0], validity);
+        let got: Vec<Option<&str>> = c.cat32().unwrap().iter_str().collect();
+        assert_eq!(got, [Some("Helse"), None, Some("Finans")]);
+        // Every row valid: no validity to keep.
+        let (values, validity) = values_and_validity([Some(3i64), Some(4)]);
+        assert_eq!((values, validity), (vec![3, 4], None));
+        let (values, validity) = values_and_validity([Some(3i64), None]);
+        assert_eq!(values, [3, 0]);
+        assert_eq!(validity.map(|v| v.unset_bits()), Some(1));
     }
 }
