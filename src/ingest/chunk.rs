@@ -14,7 +14,8 @@
 use super::grid::{Cell, Grid, Rows};
 use super::quality::DqRow;
 use super::row::{
-    FileCtx, Issue, Value, constant_text, dictionary_codes, record_issues, values_and_validity,
+    FileCtx, Issue, Value, constant_text, dictionary_codes, primitive_column, record_issues,
+    values_and_validity,
 };
 use super::rules::{RowValues, Rules};
 use super::schema::ColumnSpec;
@@ -22,7 +23,7 @@ use super::table::{Header, Memo, OutType, ReadResult, out_type, read_value};
 use super::values::parse_text;
 use crate::i18n::{Reason, Severity};
 use polars::prelude::*;
-use polars_arrow::array::{BooleanArray, PrimitiveArray};
+use polars_arrow::array::BooleanArray;
 use polars_arrow::bitmap::Bitmap;
 
 /// A value as read, and the issue found in reading it.
@@ -323,14 +324,13 @@ fn primitive<T: PolarsNumericType>(
     let of_reading: Vec<Option<T::Native>> = column.map_or(Vec::new(), |c| {
         c.readings.iter().map(|r| convert(&r.value)).collect()
     });
-    let (values, validity) = values_and_validity(cells(column, set, kept).map(|at| match at {
-        At::Reading(e) => of_reading[e as usize],
-        At::Set(v) => convert(v),
-        At::Null => None,
-    }));
-    ChunkedArray::with_chunk(
+    primitive_column(
         name,
-        PrimitiveArray::from_vec(values).with_validity(validity),
+        cells(column, set, kept).map(|at| match at {
+            At::Reading(e) => of_reading[e as usize],
+            At::Set(v) => convert(v),
+            At::Null => None,
+        }),
     )
 }
 

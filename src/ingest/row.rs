@@ -232,6 +232,19 @@ pub fn dictionary_codes(
     }
 }
 
+/// A number or date column from each row's value (`None`: blank), built as one array
+/// (its values and which rows hold one), with no per-row builder.
+pub fn primitive_column<T: PolarsNumericType>(
+    name: PlSmallStr,
+    values: impl IntoIterator<Item = Option<T::Native>>,
+) -> ChunkedArray<T> {
+    let (values, validity) = values_and_validity(values);
+    ChunkedArray::with_chunk(
+        name,
+        PrimitiveArray::from_vec(values).with_validity(validity),
+    )
+}
+
 /// Each row's value (the type's default on a blank row) and which rows hold one (`None`
 /// when every row does), as a primitive array keeps them.
 pub fn values_and_validity<T: Default>(
@@ -281,5 +294,8 @@ mod tests {
         let (values, validity) = values_and_validity([Some(3i64), None]);
         assert_eq!(values, [3, 0]);
         assert_eq!(validity.map(|v| v.unset_bits()), Some(1));
+        let days = primitive_column::<Int32Type>("d".into(), [Some(20_000), None]).into_date();
+        let got: Vec<Option<i32>> = days.physical().iter().collect();
+        assert_eq!(got, [Some(20_000), None]);
     }
 }

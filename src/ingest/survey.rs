@@ -759,10 +759,10 @@ impl Long {
         let mut columns: Vec<Column> = Vec::new();
         for (j, spec) in SURVEY_RESPONDENT.iter().enumerate() {
             let c = if spec.name == "submitted_date" {
-                let days: Vec<Option<i32>> = self.resp.iter().map(|r| r[j].days()).collect();
-                Column::new(spec.name.into(), days)
-                    .cast(&DataType::Date)
-                    .expect("Int32 casts to Date")
+                let days = self.resp.iter().map(|r| r[j].days());
+                super::row::primitive_column::<Int32Type>(spec.name.into(), days)
+                    .into_date()
+                    .into_column()
             } else {
                 let s = self.resp.iter().map(|r| match &r[j] {
                     Value::Str(s) => Some(s.as_str()),
@@ -814,8 +814,11 @@ impl Long {
             rows().map(|(code, _)| code),
         ));
         columns.push(
-            Int64Chunked::from_iter_options("answer_order".into(), rows().map(|(_, o)| o))
-                .into_column(),
+            super::row::primitive_column::<Int64Type>(
+                "answer_order".into(),
+                rows().map(|(_, o)| o),
+            )
+            .into_column(),
         );
         for (k, (_, name)) in extras.iter().enumerate() {
             let v: Vec<Option<&str>> = self.resp_extras.iter().map(|r| r[k].as_deref()).collect();
