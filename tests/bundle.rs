@@ -1307,4 +1307,29 @@ fn spc_without_units_shows_counts_in_the_workbook_and_on_the_page() {
         .collect();
     assert!(cells.contains(&"20"), "{cells:?}");
     assert!(cells.contains(&"20,8"), "{cells:?}");
+    // The chart is titled and keyed as counts, not as a rate, on the page and in the
+    // chart files pasted into the årsrapport on their own.
+    assert!(
+        html.contains("Avvik per måned med kontrollgrenser, hele kommunen"),
+        "the count chart's title"
+    );
+    assert!(!html.contains("Avviksrate per måned"));
+    let (_tmp2, all, _) = report(p.path(), &[]);
+    let svg = read(&all.join("charts/spc.svg"));
+    assert!(svg.contains(
+        "<title id=\"spc-title\">Avvik per måned med kontrollgrenser, hele kommunen</title>"
+    ));
+    // The drawn texts (plotters puts each on a line of its own inside `<text>`).
+    let texts: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+        .map(str::trim)
+        .collect();
+    assert!(
+        texts.contains(&"Antall"),
+        "the key names the counts: {texts:?}"
+    );
+    assert!(!texts.contains(&"Rate"), "{texts:?}");
+    assert!(texts.contains(&"Senterlinje"), "{texts:?}");
 }

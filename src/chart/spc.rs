@@ -66,7 +66,20 @@ pub fn chart(input: &Input) -> Chart {
     };
     let limits = Rgb(0x55, 0x55, 0x55);
     let series = vec![
-        line("chart-spc-rate", PALETTE[0], rate, 2.0, false, true),
+        // Counts are keyed as what they are, not as a rate (the title says so too:
+        // `chart-title-spc-count`, chosen where the report builds the frame).
+        line(
+            if counts {
+                "chart-spc-count"
+            } else {
+                "chart-spc-rate"
+            },
+            PALETTE[0],
+            rate,
+            2.0,
+            false,
+            true,
+        ),
         line("chart-spc-center", INK, center, 1.5, false, true),
         line("chart-spc-limits", limits, ucl, 1.5, true, true),
         line("chart-spc-limits", limits, lcl, 1.5, true, false),

@@ -502,6 +502,9 @@ chart-title-monthly = Deviations per month by sector, last three years
 chart-title-sector-types = Deviations by sector and type, this year and last
 chart-title-spc = Deviation rate per month with control limits, whole municipality
 chart-title-spc-sector = Deviation rate per month with control limits
+# Without a units table the control chart plots counts, not a rate.
+chart-title-spc-count = Deviations per month with control limits, whole municipality
+chart-title-spc-sector-count = Deviations per month with control limits
 chart-title-closure = Open deviations by age, and median time to close
 chart-title-pareto = Root causes of deviations (Pareto)
 chart-title-risk-matrix = Risk matrix before and after measures
@@ -540,6 +543,7 @@ chart-source-maturity_self_assessment = the maturity self-assessment
 chart-source-inspections_summary = the list of inspections and audits
 chart-source-benchmark = the municipalities' own data
 chart-spc-rate = Rate
+chart-spc-count = Count
 chart-spc-center = Centre line
 chart-spc-limits = Control limits (Laney u′)
 chart-spc-signal = Signal

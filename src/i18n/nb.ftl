@@ -500,6 +500,9 @@ chart-title-monthly = Avvik per måned per sektor, siste tre år
 chart-title-sector-types = Avvik per sektor og type, i år og i fjor
 chart-title-spc = Avviksrate per måned med kontrollgrenser, hele kommunen
 chart-title-spc-sector = Avviksrate per måned med kontrollgrenser
+# Without a units table the control chart plots counts, not a rate.
+chart-title-spc-count = Avvik per måned med kontrollgrenser, hele kommunen
+chart-title-spc-sector-count = Avvik per måned med kontrollgrenser
 chart-title-closure = Åpne avvik etter alder og median tid til lukking
 chart-title-pareto = Årsaker til avvik (Pareto)
 chart-title-risk-matrix = Risikomatrise før og etter tiltak
@@ -538,6 +541,7 @@ chart-source-maturity_self_assessment = egenvurdering av modenhet
 chart-source-inspections_summary = tilsyns- og revisjonsoversikten
 chart-source-benchmark = kommunenes egne data
 chart-spc-rate = Rate
+chart-spc-count = Antall
 chart-spc-center = Senterlinje
 chart-spc-limits = Kontrollgrenser (Laney u′)
 chart-spc-signal = Signal

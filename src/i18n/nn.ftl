@@ -499,6 +499,9 @@ chart-title-monthly = Avvik per månad per sektor, siste tre år
 chart-title-sector-types = Avvik per sektor og type, i år og i fjor
 chart-title-spc = Avviksrate per månad med kontrollgrenser, heile kommunen
 chart-title-spc-sector = Avviksrate per månad med kontrollgrenser
+# Without a units table the control chart plots counts, not a rate.
+chart-title-spc-count = Avvik per månad med kontrollgrenser, heile kommunen
+chart-title-spc-sector-count = Avvik per månad med kontrollgrenser
 chart-title-closure = Opne avvik etter alder og median tid til lukking
 chart-title-pareto = Årsaker til avvik (Pareto)
 chart-title-risk-matrix = Risikomatrise før og etter tiltak
@@ -537,6 +540,7 @@ chart-source-maturity_self_assessment = eigenvurdering av modenheit
 chart-source-inspections_summary = tilsyns- og revisjonsoversikta
 chart-source-benchmark = kommunane sine eigne data
 chart-spc-rate = Rate
+chart-spc-count = Tal
 chart-spc-center = Senterlinje
 chart-spc-limits = Kontrollgrenser (Laney u′)
 chart-spc-signal = Signal

@@ -617,11 +617,8 @@ impl Builder<'_> {
         };
         // The control chart is a rate over the units table's årsverk; without that table
         // it shows counts from the deviation log alone, and its source line says so.
-        let source_of = if primary == "deviation_spc" && self.rows_in("units") == 0 {
-            "deviation_monthly"
-        } else {
-            primary
-        };
+        let counts = primary == "deviation_spc" && self.rows_in("units") == 0;
+        let source_of = if counts { "deviation_monthly" } else { primary };
         let source = tr!(
             lang,
             "chart-source",
@@ -630,9 +627,19 @@ impl Builder<'_> {
         );
         // A sector page's chart names its sector in its title: the PNG is pasted into the
         // årsrapport (or shown in a council meeting) on its own, away from the page's heading.
+        // A control chart of counts is not titled a rate: a catalogue title has its
+        // `-count` sibling for that case (a title the user wrote stays as written).
+        let base = match &c.title {
+            definition::Text::Message { msg }
+                if counts && crate::i18n::has(lang, &format!("{msg}-count")) =>
+            {
+                crate::i18n::message(lang, &format!("{msg}-count"), None)
+            }
+            t => t.get(lang),
+        };
         let title = match sector {
-            Some(s) => format!("{} – {s}", c.title.get(lang)),
-            None => c.title.get(lang),
+            Some(s) => format!("{base} – {s}"),
+            None => base,
         };
         let frame = Frame {
             title,
