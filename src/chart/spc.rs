@@ -65,21 +65,15 @@ pub fn chart(input: &Input) -> Chart {
         legend,
     };
     let limits = Rgb(0x55, 0x55, 0x55);
+    // Counts are keyed as what they are, not as a rate (the title says so too: a
+    // `-count` title, chosen where the report builds the frame).
+    let key = if counts {
+        "chart-spc-count"
+    } else {
+        "chart-spc-rate"
+    };
     let series = vec![
-        // Counts are keyed as what they are, not as a rate (the title says so too:
-        // `chart-title-spc-count`, chosen where the report builds the frame).
-        line(
-            if counts {
-                "chart-spc-count"
-            } else {
-                "chart-spc-rate"
-            },
-            PALETTE[0],
-            rate,
-            2.0,
-            false,
-            true,
-        ),
+        line(key, PALETTE[0], rate, 2.0, false, true),
         line("chart-spc-center", INK, center, 1.5, false, true),
         line("chart-spc-limits", limits, ucl, 1.5, true, true),
         line("chart-spc-limits", limits, lcl, 1.5, true, false),

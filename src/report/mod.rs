@@ -625,8 +625,6 @@ impl Builder<'_> {
             source = tr!(lang, &format!("chart-source-{source_of}")),
             n = n
         );
-        // A sector page's chart names its sector in its title: the PNG is pasted into the
-        // årsrapport (or shown in a council meeting) on its own, away from the page's heading.
         // A control chart of counts is not titled a rate: a catalogue title has its
         // `-count` sibling for that case (a title the user wrote stays as written).
         let base = match &c.title {
@@ -637,6 +635,8 @@ impl Builder<'_> {
             }
             t => t.get(lang),
         };
+        // A sector page's chart names its sector in its title: the PNG is pasted into the
+        // årsrapport (or shown in a council meeting) on its own, away from the page's heading.
         let title = match sector {
             Some(s) => format!("{base} – {s}"),
             None => base,
